@@ -1,0 +1,88 @@
+package io.argus.cli;
+
+import io.argus.core.Context;
+import io.argus.core.Scores;
+import io.argus.core.data.Table;
+import io.argus.core.io.AtomicFiles;
+import io.argus.core.io.TableReaders;
+import io.argus.core.model.ModelFiles;
+import io.argus.core.model.SavedModel;
+import io.argus.core.params.MethodRegistry;
+import io.argus.metrics.BinaryMetrics;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code argus score}: scores a data file with a model file and writes one CSV row per data row. */
+@Command(name = "score", description = "Score a data file with a model; write row,score,calibrated,flag as CSV.")
+final class ScoreCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file written by `argus fit`")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "data to score: .csv, .csv.gz, .tsv, .npy or .npz")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "scores CSV to write")
+    Path outFile;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel<?> saved = ModelFiles.read(model, MethodRegistry.load());
+        if (!saved.provider().dataType().isAssignableFrom(Table.class)) {
+            throw new IllegalArgumentException(model + ": the model reads " + saved.provider().modality() + " data, not tables");
+        }
+        @SuppressWarnings("unchecked")
+        SavedModel<Table> tableModel = (SavedModel<Table>) saved;
+        Table table = TableReaders.read(data, read.options());
+        if (table.cols() != saved.provenance().cols() && saved.provenance().cols() > 0) {
+            throw new IllegalArgumentException("shape mismatch: " + model + " was fitted on " + saved.provenance().cols() + " columns, "
+                    + data + " has " + table.cols());
+        }
+        Scores scores;
+        try (Context ctx = common.context()) {
+            scores = tableModel.model().score(table.withoutLabels(), ctx);
+        }
+        double[] s = scores.values();
+        long[] flagged = {0};
+        AtomicFiles.write(outFile, os -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            w.write("row,score,calibrated,flag\n");
+            for (int i = 0; i < s.length; i++) {
+                boolean flag = saved.threshold().flags(s[i]);
+                if (flag) {
+                    flagged[0]++;
+                }
+                w.write(i + "," + s[i] + "," + String.format(Locale.ROOT, "%.6f", saved.calibration().apply(s[i])) + "," + (flag ? 1 : 0) + "\n");
+            }
+            w.flush();
+        });
+        out.printf(Locale.ROOT, "scored %d rows of %s with %s: %d flagged at %s%n", s.length, data, saved.method(), flagged[0],
+                saved.threshold().describe());
+        table.labels().ifPresent(labels -> {
+            try {
+                out.printf(Locale.ROOT, "labels found: auroc=%.4f ap=%.4f%n", BinaryMetrics.auroc(s, labels), BinaryMetrics.averagePrecision(s, labels));
+            } catch (IllegalArgumentException e) {
+                out.println("labels found, metrics undefined: " + e.getMessage());
+            }
+        });
+        out.println("wrote " + outFile);
+    }
+}

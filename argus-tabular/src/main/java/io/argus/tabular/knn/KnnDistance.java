@@ -1,0 +1,130 @@
+package io.argus.tabular.knn;
+
+import io.argus.core.Context;
+import io.argus.core.Detector;
+import io.argus.core.Fit;
+import io.argus.core.Model;
+import io.argus.core.Scores;
+import io.argus.core.data.Table;
+import io.argus.core.model.StateTensors;
+import io.argus.core.model.Tensor;
+import io.argus.core.neighbors.ExactKnn;
+import io.argus.core.neighbors.NeighborSearch;
+import io.argus.core.neighbors.Neighbors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Distance-based outliers: a row is as anomalous as it is far from its k nearest training rows.
+ *
+ * <p>Ramaswamy, Rastogi, Shim, "Efficient Algorithms for Mining Outliers from Large Data Sets",
+ * ACM SIGMOD 2000: the score D^k(p) is the Euclidean distance to the k-th nearest neighbour
+ * ({@code largest}); {@code mean} averages the distances to the k nearest neighbours (Angiulli and
+ * Pizzuti, PKDD 2002), as PyOD's KNN offers. In-sample scoring ({@link #fitScore}) excludes each row
+ * from its own neighbours. The score is a distance in the data's units: 0 means a duplicate of k
+ * training rows, larger is more anomalous, and it has no fixed upper bound.
+ *
+ * <p>Time: neighbour queries, see {@link ExactKnn}. Memory: the training rows (n·d floats).
+ */
+public final class KnnDistance implements Detector<Table> {
+
+    private final KnnParams params;
+
+    /** A detector with the given parameters. */
+    public KnnDistance(KnnParams params) {
+        this.params = params;
+    }
+
+    @Override
+    public Model<Table> fit(Table train, Context ctx) {
+        checkK(params.k(), train.rows());
+        return new KnnModel(params, train.withoutLabels(), ExactKnn.index(train));
+    }
+
+    @Override
+    public Fit<Table> fitScore(Table train, Context ctx) {
+        long t0 = System.nanoTime();
+        checkK(params.k(), train.rows());
+        NeighborSearch index = ExactKnn.index(train);
+        ctx.progress().start("knn: neighbours of " + train.rows() + " rows", -1);
+        Neighbors nb = index.selfQuery(params.k(), ctx.threads());
+        ctx.progress().done();
+        Scores scores = Scores.of(aggregate(nb, params));
+        return new Fit<>(new KnnModel(params, train.withoutLabels(), index), scores, System.nanoTime() - t0, 0);
+    }
+
+    /**
+     * Checks that k leaves k other rows for every training row (in-sample scoring excludes the row itself).
+     *
+     * @throws IllegalArgumentException naming k, n and the allowed range
+     */
+    public static void checkK(int k, int n) {
+        if (k > n - 1) {
+            throw new IllegalArgumentException("parameter k = " + k + " is too large for " + n + " training rows; allowed: [1, "
+                    + Math.max(1, n - 1) + "] (k must be smaller than the number of rows)");
+        }
+    }
+
+    static double[] aggregate(Neighbors nb, KnnParams params) {
+        int q = nb.queries();
+        int k = nb.k();
+        double[] out = new double[q];
+        for (int i = 0; i < q; i++) {
+            if (params.aggregate() == KnnParams.Aggregate.LARGEST) {
+                out[i] = nb.kDistance(i);
+            } else {
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += nb.distance(i, j);
+                }
+                out[i] = sum / k;
+            }
+        }
+        return out;
+    }
+
+    /** The fitted model: the training rows and their neighbour index. */
+    static final class KnnModel implements Model<Table> {
+        private final KnnParams params;
+        private final Table train;
+        private final NeighborSearch index;
+
+        KnnModel(KnnParams params, Table train, NeighborSearch index) {
+            this.params = params;
+            this.train = train;
+            this.index = index;
+        }
+
+        @Override
+        public Scores score(Table data, Context ctx) {
+            if (data.cols() != train.cols()) {
+                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + train.cols() + " columns, the data has " + data.cols());
+            }
+            Neighbors nb = index.query(data, params.k(), ctx.threads());
+            return Scores.of(aggregate(nb, params));
+        }
+
+        @Override
+        public Map<String, Tensor> state() {
+            Map<String, Tensor> s = new LinkedHashMap<>();
+            s.put("train", Tensor.f32(train.values(), train.rows(), train.cols()));
+            return s;
+        }
+
+        static KnnModel restore(KnnParams params, Map<String, Tensor> state) {
+            Table train = tableFromState(state);
+            checkK(params.k(), train.rows());
+            return new KnnModel(params, train, ExactKnn.index(train));
+        }
+    }
+
+    /** The training rows stored as tensor {@code train} of shape [n, d]. */
+    public static Table tableFromState(Map<String, Tensor> state) {
+        long[] shape = StateTensors.shape(state, "train", 2);
+        float[] values = StateTensors.floats(state, "train");
+        if (shape[1] < 1 || shape[0] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("model state tensor 'train' has an unusable shape [" + shape[0] + ", " + shape[1] + "]");
+        }
+        return Table.of((int) shape[0], (int) shape[1], values, null, null, "model");
+    }
+}
