@@ -100,8 +100,9 @@ public final class BenchRunner {
                 }
             }
         }
-        Report.write(config.out(), suite, store.rows());
-        return store.rows();
+        List<ResultRow> rows = store.rows().stream().filter(r -> r.suite().equals(suite.name())).toList();
+        Report.write(config.out(), suite, rows);
+        return rows;
     }
 
     private List<DatasetRef> selectDatasets(BenchConfig config) {

@@ -132,10 +132,13 @@ public final class ResultsStore {
     }
 
     static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
+        // Line breaks become spaces: results.csv keeps one run per physical line, so it can be read
+        // line by line and extended by appending.
+        String flat = s.replace('\r', ' ').replace('\n', ' ');
+        if (flat.indexOf(',') < 0 && flat.indexOf('"') < 0) {
+            return flat;
         }
-        return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
+        return '"' + flat.replace("\"", "\"\"") + '"';
     }
 
     static List<String> parseLine(String line) {

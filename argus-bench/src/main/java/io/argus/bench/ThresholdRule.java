@@ -41,17 +41,25 @@ public record ThresholdRule(Kind kind, double parameter) {
                     + "target-fpr:RATE, best-f1 or fixed:VALUE");
         }
         if (kind == Kind.BEST_F1) {
+            if (parts.length > 1) {
+                throw new IllegalArgumentException("--threshold '" + text + "': rule best-f1 takes no value");
+            }
             return new ThresholdRule(kind, Double.NaN);
         }
         if (parts.length < 2) {
             throw new IllegalArgumentException("--threshold '" + text + "': rule " + kind.text() + " needs a value, e.g. " + kind.text()
                     + (kind == Kind.CONTAMINATION ? ":0.1" : kind == Kind.ROBUST_Z ? ":3" : kind == Kind.TARGET_FPR ? ":0.01" : ":0.5"));
         }
+        double value;
         try {
-            return new ThresholdRule(kind, Double.parseDouble(parts[1]));
+            value = Double.parseDouble(parts[1]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--threshold '" + text + "': '" + parts[1] + "' is not a number", e);
         }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("--threshold '" + text + "': the value must be a finite number");
+        }
+        return new ThresholdRule(kind, value);
     }
 
     /** Whether the rule needs scores of a validation set (held-out normal data or labelled data). */

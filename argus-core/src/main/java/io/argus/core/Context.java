@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a method needs from its surroundings: seeded randomness, a thread pool, a progress listener,
@@ -134,38 +135,45 @@ public final class Context implements AutoCloseable {
             }
             return;
         }
+        // Exceptions are caught inside the tasks and rethrown as they are: ForkJoinPool would otherwise
+        // hand back a reflective copy wrapped around the original.
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Future<?>> futures = new ArrayList<>(blocks);
         for (int b = 0; b < blocks; b++) {
             int from = b * blockSize;
             int to = Math.min(n, from + blockSize);
             futures.add(pool.submit(() -> {
-                checkCancelled();
-                body.run(from, to);
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    checkCancelled();
+                    body.run(from, to);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
             }));
         }
-        RuntimeException first = null;
         for (Future<?> f : futures) {
             try {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel();
-                first = first == null ? new CancelledException("interrupted") : first;
+                failure.compareAndSet(null, new CancelledException("interrupted"));
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (first == null) {
-                    if (cause instanceof RuntimeException re) {
-                        first = re;
-                    } else if (cause instanceof Error err) {
-                        throw err;
-                    } else {
-                        first = new IllegalStateException(cause);
-                    }
-                }
+                failure.compareAndSet(null, e.getCause());
             }
         }
-        if (first != null) {
-            throw first;
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
         }
     }
 

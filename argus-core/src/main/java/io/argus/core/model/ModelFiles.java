@@ -10,6 +10,7 @@ import io.argus.core.params.MethodRegistry;
 import io.argus.core.params.Params;
 import io.argus.core.threshold.Calibration;
 import io.argus.core.threshold.Threshold;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class ModelFiles {
 
     /** Reads only the metadata of a model file: its method, parameters and provenance, without the tensors. */
     public static Map<String, String> readMetadata(Path file) {
+        requireFile(file);
         Map<String, String> meta = SafeTensors.readMetadataOnly(file).metadata();
         checkFormat(file, meta);
         return meta;
@@ -75,6 +77,7 @@ public final class ModelFiles {
      *         format, names an unknown method, or its state does not fit the method
      */
     public static SavedModel<?> read(Path file, MethodRegistry registry) {
+        requireFile(file);
         SafeTensorsContent content = SafeTensors.read(file);
         Map<String, String> meta = content.metadata();
         checkFormat(file, meta);
@@ -91,6 +94,7 @@ public final class ModelFiles {
      * @throws ModelFileException when it holds another method (naming both)
      */
     public static <D extends Dataset> SavedModel<D> read(Path file, MethodProvider<D, ?> provider) {
+        requireFile(file);
         SafeTensorsContent content = SafeTensors.read(file);
         Map<String, String> meta = content.metadata();
         checkFormat(file, meta);
@@ -107,7 +111,9 @@ public final class ModelFiles {
         try {
             JsonNode paramsNode = JSON.readTree(require(file, meta, "params"));
             Map<String, Object> values = new LinkedHashMap<>();
-            paramsNode.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            for (Map.Entry<String, JsonNode> e : paramsNode.properties()) {
+                values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
             P params = Params.fromMap(provider.paramsType(), provider.defaults(), values, provider.name());
             Map<String, Tensor> state = new LinkedHashMap<>();
             content.tensors().forEach((name, t) -> {
@@ -133,6 +139,12 @@ public final class ModelFiles {
                 throw e;
             }
             throw new ModelFileException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file + ": no such model file");
         }
     }
 

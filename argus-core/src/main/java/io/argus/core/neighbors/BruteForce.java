@@ -66,7 +66,11 @@ final class BruteForce extends AbstractSearch {
                 for (int g = q0; g < q1; g += GROUP) {
                     int m = Math.min(GROUP, q1 - g);
                     for (int i = 0; i < m; i++) {
-                        thr[i] = heaps[g - q0 + i].threshold();
+                        // Tiles come in index order, so a later point that only ties the current
+                        // k-th distance always loses the tie: asking for strictly closer points
+                        // keeps duplicate-heavy data (binary attributes) off the slow path.
+                        KnnHeap heap = heaps[g - q0 + i];
+                        thr[i] = heap.full() ? Math.nextDown(heap.threshold()) : Float.POSITIVE_INFINITY;
                     }
                     VectorKernels.blockSquaredDistances(queries, g * d, m, d, tileData, tileOff, width, thr, out, hits);
                     for (int i = 0; i < m; i++) {

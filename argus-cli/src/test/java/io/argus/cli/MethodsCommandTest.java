@@ -1,0 +1,56 @@
+package io.argus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MethodsCommandTest {
+
+    @Test
+    void listsEveryTableMethod() {
+        Cli.Result r = Cli.run("methods").assertOk();
+        assertThat(r.out()).containsPattern("(?m)^iforest\\s+table\\s")
+                .containsPattern("(?m)^knn\\s+table\\s")
+                .containsPattern("(?m)^lof\\s+table\\s");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void showsOneMethodsParametersAndPaper() {
+        Cli.Result r = Cli.run("methods", "lof").assertOk();
+        assertThat(r.out()).containsPattern("(?m)^k\\s+int\\s+20\\s+\\[1, 100000\\]\\s+neighbourhood size")
+                .contains("paper: Breunig, Kriegel, Ng, Sander, \"LOF: Identifying Density-Based Local Outliers\", ACM SIGMOD 2000")
+                .contains("deterministic");
+    }
+
+    @Test
+    void showsIforestParameters() {
+        Cli.Result r = Cli.run("methods", "iforest").assertOk();
+        assertThat(r.out()).containsPattern("(?m)^trees\\s+int\\s").containsPattern("(?m)^maxSamples\\s+int\\s").contains("randomised");
+    }
+
+    @Test
+    void unknownMethodListsTheKnownOnes() {
+        Cli.Result r = Cli.run("methods", "nope");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("argus: error: unknown method 'nope'; known methods: iforest, knn, lof");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Cli.Result v = Cli.run("--version").assertOk();
+        assertThat(v.out()).startsWith("argus ");
+        Cli.Result h = Cli.run("--help").assertOk();
+        assertThat(h.out()).contains("Usage: argus").contains("methods").contains("fit").contains("score").contains("bench")
+                .contains("demo").contains("datasets");
+        Cli.Result none = Cli.run().assertOk();
+        assertThat(none.out()).contains("Usage: argus");
+    }
+
+    @Test
+    void malformedCommandLineExitsTwo() {
+        Cli.Result r = Cli.run("fit", "--method", "lof");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option");
+    }
+}
