@@ -17,7 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExactKnn {
 
-    /** Largest dimension for which {@link #index} builds a k-d tree (chosen by measurement). */
+    /**
+     * Largest dimension for which {@link #index} builds a k-d tree. Measured self-queries (k = 20,
+     * n = 30,000, 2 threads): on data with a decaying spectrum, as real tables have, the tree ties
+     * brute force up to d = 24 and wins by far at low d as n grows (brute force is O(n²)); on
+     * i.i.d. Gaussians, the tree's worst case, it already loses from d = 8 and is 4-7x slower at
+     * d = 12..16. 16 keeps real low-dimensional tables on the tree, near scikit-learn's 15.
+     */
     public static final int KD_TREE_MAX_DIMENSION = 16;
 
     /** Below this many points {@link #index} scans: a tree does not pay for itself. */

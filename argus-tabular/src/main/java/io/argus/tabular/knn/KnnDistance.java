@@ -59,9 +59,12 @@ public final class KnnDistance implements Detector<Table> {
      * @throws IllegalArgumentException naming k, n and the allowed range
      */
     public static void checkK(int k, int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("neighbour methods need at least 2 training rows, got " + n);
+        }
         if (k > n - 1) {
             throw new IllegalArgumentException("parameter k = " + k + " is too large for " + n + " training rows; allowed: [1, "
-                    + Math.max(1, n - 1) + "] (k must be smaller than the number of rows)");
+                    + (n - 1) + "] (k must be smaller than the number of rows)");
         }
     }
 
