@@ -144,6 +144,17 @@ public final class Table implements Dataset {
         return Optional.ofNullable(labels);
     }
 
+    /**
+     * Checks that this table has the width a model was fitted on.
+     *
+     * @throws IllegalArgumentException "shape mismatch: the model was fitted on 10 columns, the data has 9"
+     */
+    public void requireColumns(int fitted) {
+        if (cols != fitted) {
+            throw new IllegalArgumentException("shape mismatch: the model was fitted on " + fitted + " columns, the data has " + cols);
+        }
+    }
+
     /** Where the table came from, or empty. */
     public Optional<String> source() {
         return Optional.ofNullable(source);

@@ -233,9 +233,7 @@ public final class IsolationForest implements Detector<Table> {
 
         @Override
         public Scores score(Table data, Context ctx) {
-            if (data.cols() != cols) {
-                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + cols + " columns, the data has " + data.cols());
-            }
+            data.requireColumns(cols);
             int n = data.rows();
             double[] out = new double[n];
             float[] v = data.values();

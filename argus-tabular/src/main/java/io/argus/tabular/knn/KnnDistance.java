@@ -100,9 +100,7 @@ public final class KnnDistance implements Detector<Table> {
 
         @Override
         public Scores score(Table data, Context ctx) {
-            if (data.cols() != train.cols()) {
-                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + train.cols() + " columns, the data has " + data.cols());
-            }
+            data.requireColumns(train.cols());
             Neighbors nb = index.query(data, params.k(), ctx.threads());
             return Scores.of(aggregate(nb, params));
         }

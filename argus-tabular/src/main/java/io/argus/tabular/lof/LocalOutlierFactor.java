@@ -119,9 +119,7 @@ public final class LocalOutlierFactor implements Detector<Table> {
 
         @Override
         public Scores score(Table data, Context ctx) {
-            if (data.cols() != train.cols()) {
-                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + train.cols() + " columns, the data has " + data.cols());
-            }
+            data.requireColumns(train.cols());
             Neighbors nb = index.query(data, params.k(), ctx.threads());
             double[] queryLrd = localReachabilityDensity(nb, kDistance);
             return Scores.of(outlierFactor(nb, queryLrd, lrd));
