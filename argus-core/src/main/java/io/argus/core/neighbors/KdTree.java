@@ -263,7 +263,10 @@ final class KdTree extends AbstractSearch {
             if (node < 0) {
                 continue;
             }
-            thr[0] = heap.threshold();
+            // When every point here has a larger index than the current k-th, a tie cannot win, so
+            // only strictly closer points are worth an offer (integer data ties a lot).
+            float t = heap.threshold();
+            thr[0] = heap.full() && minIndex[node] > heap.worstIndex() ? Math.nextDown(t) : t;
             VectorKernels.blockSquaredDistances(queries, qOff, 1, d, leafData, leafOff[node], leafWidth[node], thr, out, hits);
             long h = hits[0] & lowBits(count[node]);
             int first = start[node];
