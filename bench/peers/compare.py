@@ -64,6 +64,7 @@ def read_results(path):
             "n": a["n"],
             "seeds": len(a["auroc"]),
             "auroc": statistics.mean(a["auroc"]) if ok else None,
+            "auroc_sd": statistics.stdev(a["auroc"]) if len(a["auroc"]) > 1 else None,
             "ap": statistics.mean(a["ap"]) if ok else None,
             "time": statistics.mean(a["time"]) if ok else None,
             "bad": a["bad"],
@@ -158,6 +159,9 @@ def main(argv=None):
     ap.add_argument("--datasets", default=None, help="comma list (default: all)")
     ap.add_argument("--reference", default=None,
                     help="BENCHMARKS.md with the published IForest/LOF reference table")
+    ap.add_argument("--spread", action="store_true",
+                    help="add each side's seed-to-seed standard deviation of AUROC and z = Δ / standard error"
+                         " of Δ, to tell a systematic difference from seed noise (needs >= 2 seeds per side)")
     ap.add_argument("--markdown", action="store_true",
                     help="emit a markdown document (headings, inputs and notes) instead of bare tables")
     a = ap.parse_args(argv)
@@ -191,7 +195,10 @@ def main(argv=None):
         refm = REF_METHODS.get(method) if ref is not None else None
         if refm:
             header[5:5] = ["ref AUROC", "Δref"]
+        if a.spread:
+            header[5:5] = ["argus sd", "sklearn sd", "z"]
         rows, within, compared, ratios, ref_within, ref_compared = [], 0, 0, [], 0, 0
+        z_small, z_count = 0, 0
         seed_note = set()
         for suite, ds in dsets:
             sa, ss = A.get((suite, ds, method)), S.get((suite, ds, method))
@@ -220,6 +227,15 @@ def main(argv=None):
                     ref_compared += 1
                     ref_within += abs(dr) <= tol + 1e-12
                 r[5:5] = ["—" if not rv else "%.3f" % rv[0], fdelta(dr)]
+            if a.spread:
+                z = None
+                if d is not None and sa["auroc_sd"] is not None and ss["auroc_sd"] is not None:
+                    se = math.sqrt(sa["auroc_sd"] ** 2 / sa["seeds"] + ss["auroc_sd"] ** 2 / ss["seeds"])
+                    if se > 0:
+                        z = d / se
+                        z_count += 1
+                        z_small += abs(z) <= 2
+                r[5:5] = [cell(sa, "auroc_sd", f3), cell(ss, "auroc_sd", f3), "—" if z is None else "%+.1f" % z]
             rows.append(r)
         if a.markdown:
             print("## %s\n" % method)
@@ -231,6 +247,8 @@ def main(argv=None):
                    % (method, within, compared, tol, "—" if gm is None else "%.2f×" % gm, len(ratios)))
         if refm:
             summary += "; %d/%d within %.2f of the reference table" % (ref_within, ref_compared, tol)
+        if a.spread and z_count:
+            summary += "; %d/%d with |z| <= 2 (difference within seed noise)" % (z_small, z_count)
         print()
         print(summary)
         if seed_note:

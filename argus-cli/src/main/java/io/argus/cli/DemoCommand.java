@@ -82,7 +82,7 @@ final class DemoCommand implements Runnable {
                 flags[i] = r.saved().threshold().flags(s[i]);
             }
             results.add(new MethodResult(p.name(), s, r.saved().calibration().apply(s), flags, BinaryMetrics.auroc(s, labels),
-                    BinaryMetrics.averagePrecision(s, labels), precisionAtN(s, labels, anomalies),
+                    BinaryMetrics.averagePrecision(s, labels), BinaryMetrics.precisionAtN(s, labels),
                     (r.fit().fitNanos() + r.fit().scoreNanos()) / 1e9, modelFile));
         }
 
@@ -137,16 +137,6 @@ final class DemoCommand implements Runnable {
         pw.println("wrote " + report + ", " + out.resolve("demo-data.csv") + " and one model file per method");
         pw.println("next: ./argus score --model " + out.resolve("lof.safetensors") + " --data " + out.resolve("demo-data.csv")
                 + " --label label --out scores.csv");
-    }
-
-    private static double precisionAtN(double[] scores, int[] labels, int n) {
-        Integer[] idx = IntStream.range(0, scores.length).boxed().sorted(Comparator.comparingDouble((Integer i) -> -scores[i])
-                .thenComparingInt(i -> i)).toArray(Integer[]::new);
-        int hits = 0;
-        for (int r = 0; r < n; r++) {
-            hits += labels[idx[r]];
-        }
-        return (double) hits / n;
     }
 
     private static String csv(Table data, int[] labels) {
