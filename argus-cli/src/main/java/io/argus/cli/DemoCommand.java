@@ -165,13 +165,22 @@ final class DemoCommand implements Runnable {
             sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>%n",
                     Html.esc(m.name()), m.auroc(), m.ap(), m.precisionAtN(), m.seconds()));
         }
-        sb.append("</table>\n<h2>Ground truth</h2>\n<p>Planted anomalies outlined.</p>\n");
-        double[] flat = new double[data.rows()];
-        sb.append(Html.scatter(x, y, flat, truth, "x", "y"));
+        sb.append("</table>\n<h2>Ground truth</h2>\n<p>Planted anomalies in red.</p>\n");
+        double[] truthShade = new double[data.rows()];
+        for (int i = 0; i < truthShade.length; i++) {
+            truthShade[i] = truth[i] ? 1 : 0;
+        }
+        sb.append(Html.scatter(x, y, truthShade, truth, "x", "y"));
         for (MethodResult m : results) {
-            sb.append("<h2>").append(Html.esc(m.name())).append("</h2>\n<p>Colour: calibrated score (white 0, red 1); outlined: flagged. ")
+            // Calibrated scores are ranks: colouring only the top decile keeps the picture about anomalies.
+            double[] shade = new double[m.calibrated().length];
+            for (int i = 0; i < shade.length; i++) {
+                shade[i] = Math.max(0, (m.calibrated()[i] - 0.9) / 0.1);
+            }
+            sb.append("<h2>").append(Html.esc(m.name())).append("</h2>\n<p>Colour: calibrated score from 0.9 (white) to 1 (red); "
+                    + "outlined: flagged. ")
                     .append(String.format(Locale.ROOT, "AUROC %.3f, AP %.3f.", m.auroc(), m.ap())).append("</p>\n");
-            sb.append(Html.scatter(x, y, m.calibrated(), m.flags(), "x", "y"));
+            sb.append(Html.scatter(x, y, shade, m.flags(), "x", "y"));
         }
         sb.append("<h2>Top anomalies by consensus</h2>\n<table><tr><th>row</th><th>x</th><th>y</th>");
         for (MethodResult m : results) {

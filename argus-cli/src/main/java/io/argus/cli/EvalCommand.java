@@ -2,6 +2,11 @@ package io.argus.cli;
 
 import io.argus.metrics.BinaryMetric;
 import io.argus.metrics.BinaryMetrics;
+import io.argus.core.io.NpyArray;
+import io.argus.core.io.NpyReader;
+import io.argus.metrics.pixel.AnomalyMap;
+import io.argus.metrics.pixel.GroundTruthMask;
+import io.argus.metrics.pixel.PixelMetrics;
 import io.argus.metrics.series.SeriesMetric;
 import io.argus.metrics.series.SeriesMetrics;
 import java.io.BufferedReader;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", description = "Evaluate scores against labels; print one name=value line per metric (or JSON).")
 final class EvalCommand implements Runnable {
 
-    /** The kinds of evaluation; only binary is wired so far. */
+    /** The kinds of evaluation: scores per unit, anomaly maps per image, or scores per time step. */
     enum Kind {
         BINARY, PIXEL, SERIES
     }
@@ -42,10 +47,10 @@ final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "scores: one per line, or a CSV with a header")
+    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "scores: one per line, or a CSV with a header; for --kind pixel a .npy of maps [images, height, width]")
     Path scores;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "labels 0/1: one per line, or a CSV with a header")
+    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "labels 0/1: one per line, or a CSV with a header; for --kind pixel a .npy of masks like the maps")
     Path labels;
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "binary", description = "binary (default), pixel or series")
@@ -67,7 +72,8 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         if (kind == Kind.PIXEL) {
-            throw notAvailable(kind);
+            print(pixelMetrics());
+            return;
         }
         double[] s = readColumn(scores, column, SCORE_COLUMN_DEFAULT, "--column", "score");
         double[] y = readColumn(labels, labelColumn, LABEL_COLUMN_DEFAULT, "--label-column", "label");
@@ -82,6 +88,10 @@ final class EvalCommand implements Runnable {
             yi[i] = (int) y[i];
         }
         Map<String, Double> values = kind == Kind.SERIES ? seriesMetrics(s, yi) : binaryMetrics(s, yi);
+        print(values);
+    }
+
+    private void print(Map<String, Double> values) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             StringBuilder sb = new StringBuilder("{");
@@ -146,21 +156,55 @@ final class EvalCommand implements Runnable {
         return values;
     }
 
-    private static IllegalArgumentException notAvailable(Kind kind) {
-        String what = kind.name().toLowerCase(Locale.ROOT);
-        String cls = kind == Kind.SERIES ? "io.argus.metrics.series.SeriesMetrics" : "io.argus.metrics.pixel.PixelMetrics";
-        boolean present;
-        try {
-            Class.forName(cls, false, EvalCommand.class.getClassLoader());
-            present = true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            present = false;
+    /**
+     * Anomaly maps against ground-truth masks: both .npy arrays of shape [images, height, width] (or one
+     * [height, width] image), maps of any numeric dtype, masks 0/1 (any non-zero value is anomalous).
+     */
+    private Map<String, Double> pixelMetrics() {
+        NpyArray mapArray = NpyReader.readAsFloat(scores);
+        NpyArray maskArray = NpyReader.read(labels);
+        int[] ms = imageShape(mapArray, scores);
+        int[] ks = imageShape(maskArray, labels);
+        if (!java.util.Arrays.equals(ms, ks)) {
+            throw new IllegalArgumentException("shape mismatch: maps " + scores + " are " + java.util.Arrays.toString(ms)
+                    + " but masks " + labels + " are " + java.util.Arrays.toString(ks) + " (images, height, width)");
         }
-        return new IllegalArgumentException(present
-                ? "--kind " + what + ": not available yet: the " + what + " metrics (" + cls + ") are not wired into `argus eval`; "
-                        + "only --kind binary is supported so far"
-                : "--kind " + what + ": not available yet: the " + what + " metrics (" + cls + ") are not in this build; "
-                        + "only --kind binary is supported so far");
+        int images = ms[0];
+        int h = ms[1];
+        int w = ms[2];
+        float[] mapValues = mapArray.toFloatArray();
+        List<AnomalyMap> maps = new ArrayList<>(images);
+        List<GroundTruthMask> masks = new ArrayList<>(images);
+        int px = h * w;
+        for (int i = 0; i < images; i++) {
+            maps.add(new AnomalyMap(w, h, java.util.Arrays.copyOfRange(mapValues, i * px, (i + 1) * px)));
+            boolean[] m = new boolean[px];
+            for (int p = 0; p < px; p++) {
+                m[p] = maskArray.getDouble(i * px + p) != 0;
+            }
+            masks.add(new GroundTruthMask(w, h, m));
+        }
+        List<String> names = chosenNames();
+        if (names.isEmpty()) {
+            names = PixelMetrics.NAMES;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String name : names) {
+            values.put(name, PixelMetrics.compute(name, maps, masks));
+        }
+        return values;
+    }
+
+    private static int[] imageShape(NpyArray a, Path file) {
+        int[] s = a.shape();
+        if (s.length == 2) {
+            return new int[] {1, s[0], s[1]};
+        }
+        if (s.length == 3) {
+            return s.clone();
+        }
+        throw new IllegalArgumentException(file + ": expected an array of shape [images, height, width] or [height, width], found "
+                + java.util.Arrays.toString(s));
     }
 
     /**

@@ -94,6 +94,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void pixelKindReadsMapsAndMasksFromNpy() throws Exception {
+        // Two 2x3 images: image 0 has a perfectly separated 2-pixel defect, image 1 is defect-free.
+        double[] maps = {0.9, 0.8, 0.1, 0.2, 0.1, 0.0, 0.3, 0.2, 0.1, 0.0, 0.1, 0.2};
+        byte[] masks = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        Path m = dir.resolve("maps.npy");
+        Path k = dir.resolve("masks.npy");
+        java.nio.file.Files.write(m, Cli.npy("<f8", new long[] {2, 2, 3}, Cli.f8(maps)));
+        java.nio.file.Files.write(k, Cli.npy("|u1", new long[] {2, 2, 3}, masks));
+        Cli.Result r = eval("--scores", m.toString(), "--labels", k.toString(), "--kind", "pixel", "--metrics", "pixel_auroc,aupro_0.3").assertOk();
+        assertThat(r.out().trim()).isEqualTo("pixel_auroc=1.0\naupro_0.3=1.0");
+        Path wrong = dir.resolve("wrong.npy");
+        java.nio.file.Files.write(wrong, Cli.npy("|u1", new long[] {2, 3, 2}, masks));
+        eval("--scores", m.toString(), "--labels", wrong.toString(), "--kind", "pixel")
+                .assertOneErrorLine("shape mismatch: maps", "are [2, 2, 3] but masks", "are [2, 3, 2]");
+    }
+
+    @Test
     void seriesKindPrintsTheSeriesMetrics() {
         String s = plain("s.txt", SCORES).toString();
         String y = plainLabels("y.txt").toString();
