@@ -38,6 +38,10 @@ final class MethodsCommand implements Runnable {
         out.println("paper: " + p.paper().cite());
         out.println(p.deterministic() ? "deterministic: the seed does not change results" : "randomised: results depend on --seed");
         out.println();
+        if (e.params().isEmpty()) {
+            out.println("no parameters");
+            return;
+        }
         out.printf("%-12s %-8s %-10s %-16s %s%n", "PARAMETER", "TYPE", "DEFAULT", "RANGE", "DESCRIPTION");
         for (ParamSpec s : e.params()) {
             out.printf("%-12s %-8s %-10s %-16s %s%n", s.name(), s.type(), s.defaultText(), s.range(), s.doc());
