@@ -1,5 +1,6 @@
 package io.argus.core.neighbors;
 
+import io.argus.core.CancelledException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -26,6 +27,10 @@ final class Parallel {
         if (t <= 1) {
             IntConsumer w = workerFactory.get();
             for (int b = 0; b < blocks; b++) {
+                // An interrupt (a benchmark's time limit, a cancelled request) stops the search between blocks.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancelledException("neighbour search interrupted");
+                }
                 w.accept(b);
             }
             return;
@@ -55,7 +60,7 @@ final class Parallel {
             failure.compareAndSet(null, e);
             next.set(blocks);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during neighbour search", e);
+            throw new CancelledException("neighbour search interrupted");
         }
         Throwable f = failure.get();
         if (f instanceof RuntimeException r) {

@@ -46,6 +46,20 @@ public final class VectorKernels {
     }
 
     /**
+     * Euclidean distance between {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)} accumulated in
+     * double, for methods whose results are pinned to reference values at 1e-9 (chaining distances,
+     * hypersphere radii). Scalar and exact to double rounding. Time O(d).
+     */
+    public static double distance64(float[] a, int aOff, float[] b, int bOff, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = (double) a[aOff + j] - b[bOff + j];
+            s += diff * diff;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
      * Squared Euclidean distance between {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)}.
      * Time O(d).
      */

@@ -3,6 +3,7 @@ package io.argus.tabular.iforest;
 import io.argus.core.Context;
 import io.argus.core.Detector;
 import io.argus.core.Model;
+import io.argus.core.Sampling;
 import io.argus.core.Scores;
 import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
@@ -54,7 +55,7 @@ public final class IsolationForest implements Detector<Table> {
         ctx.progress().start("isolation forest: growing trees", trees);
         ctx.parallelFor(trees, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
-                built[t] = growTree(train, sample(n, psi, ctx.random(t)), heightLimit, ctx.random(t + (1L << 32)));
+                built[t] = growTree(train, Sampling.withoutReplacement(n, psi, ctx.random(t)), heightLimit, ctx.random(t + (1L << 32)));
                 ctx.progress().advance(1);
             }
         });
@@ -78,26 +79,6 @@ public final class IsolationForest implements Detector<Table> {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
-    }
-
-    /** ψ distinct row indices drawn uniformly without replacement (partial Fisher–Yates on a sparse map). */
-    private static int[] sample(int n, int psi, SplittableRandom rnd) {
-        int[] out = new int[psi];
-        if (psi == n) {
-            for (int i = 0; i < n; i++) {
-                out[i] = i;
-            }
-            return out;
-        }
-        Map<Integer, Integer> swapped = new java.util.HashMap<>(psi * 2);
-        for (int i = 0; i < psi; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int vj = swapped.getOrDefault(j, j);
-            int vi = swapped.getOrDefault(i, i);
-            swapped.put(j, vi);
-            out[i] = vj;
-        }
-        return out;
     }
 
     private static Forest.Tree growTree(Table data, int[] rows, int heightLimit, SplittableRandom rnd) {
