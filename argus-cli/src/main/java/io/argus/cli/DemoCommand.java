@@ -95,28 +95,23 @@ final class DemoCommand implements Runnable {
         }
         Integer[] order = IntStream.range(0, data.rows()).boxed().sorted(Comparator.comparingDouble((Integer i) -> -consensus[i])
                 .thenComparingInt(i -> i)).toArray(Integer[]::new);
-        pw.printf("Top %d anomalies (mean calibrated score over %d methods; calibrated = share of training rows scored lower):%n", top,
-                results.size());
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%6s %8s %8s", "row", "x", "y"));
-        for (MethodResult m : results) {
-            head.append(String.format(Locale.ROOT, " %8s", m.name()));
-        }
-        head.append(String.format(Locale.ROOT, " %9s  %s", "consensus", "truth"));
-        pw.println(head);
+        pw.printf("Top %d anomalies (consensus: mean calibrated score over %d methods, each the share of training rows scored lower;%n"
+                + "flagged by: how many methods flag the row at their threshold):%n", top, results.size());
+        pw.println(String.format(Locale.ROOT, "%6s %8s %8s %9s %10s  %s", "row", "x", "y", "consensus", "flagged by", "truth"));
         int shownAnomalies = 0;
         for (int r = 0; r < Math.min(top, order.length); r++) {
             int i = order[r];
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d %8.2f %8.2f", i, data.get(i, 0), data.get(i, 1)));
+            int votes = 0;
             for (MethodResult m : results) {
-                line.append(String.format(Locale.ROOT, " %8.3f", m.calibrated()[i]));
+                votes += m.flags()[i] ? 1 : 0;
             }
-            line.append(String.format(Locale.ROOT, " %9.3f  %s", consensus[i], labels[i] == 1 ? "anomaly" : "normal"));
+            pw.println(String.format(Locale.ROOT, "%6d %8.2f %8.2f %9.3f %4d of %2d  %s", i, data.get(i, 0), data.get(i, 1), consensus[i],
+                    votes, results.size(), labels[i] == 1 ? "anomaly" : "normal"));
             shownAnomalies += labels[i];
-            pw.println(line);
         }
         pw.printf("%d of the top %d are planted anomalies.%n%n", shownAnomalies, Math.min(top, order.length));
 
-        pw.printf("%-8s %7s %7s %7s %9s %8s  %s%n", "method", "AUROC", "AP", "P@n", "flagged", "seconds", "model file");
+        pw.printf("%-12s %7s %7s %7s %9s %8s  %s%n", "method", "AUROC", "AP", "P@n", "flagged", "seconds", "model file");
         for (MethodResult m : results) {
             int flagged = 0;
             int hits = 0;
@@ -126,7 +121,7 @@ final class DemoCommand implements Runnable {
                     hits += labels[i];
                 }
             }
-            pw.printf(Locale.ROOT, "%-8s %7.3f %7.3f %7.3f %4d (%2d) %8.3f  %s%n", m.name(), m.auroc(), m.ap(), m.precisionAtN(), flagged, hits,
+            pw.printf(Locale.ROOT, "%-12s %7.3f %7.3f %7.3f %4d (%2d) %8.3f  %s%n", m.name(), m.auroc(), m.ap(), m.precisionAtN(), flagged, hits,
                     m.seconds(), m.model());
         }
         pw.println("(P@n: precision among the top n = " + anomalies + " rows; flagged: rows at or above the threshold "

@@ -23,9 +23,9 @@ final class MethodsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         MethodRegistry registry = MethodRegistry.load();
         if (method == null) {
-            out.printf("%-10s %-8s %s%n", "METHOD", "DATA", "SUMMARY");
+            out.printf("%-12s %-8s %s%n", "METHOD", "DATA", "SUMMARY");
             for (MethodRegistry.Entry e : registry.all()) {
-                out.printf("%-10s %-8s %s%n", e.name(), e.provider().modality(), e.provider().summary());
+                out.printf("%-12s %-8s %s%n", e.name(), e.provider().modality(), e.provider().summary());
             }
             out.println();
             out.println("`argus methods NAME` shows a method's parameters and paper.");

@@ -88,6 +88,12 @@ final class Cli {
         return file;
     }
 
+    /** The registered method names as error messages list them: "cblof, cof, ...". */
+    static String knownMethods() {
+        return String.join(", ", io.argus.core.params.MethodRegistry.load().all().stream()
+                .map(io.argus.core.params.MethodRegistry.Entry::name).toList());
+    }
+
     /** The bytes of an .npy file (format 1.0) with the given dtype, shape and raw little-endian data. */
     static byte[] npy(String descr, long[] shape, byte[] data) {
         StringBuilder shapeText = new StringBuilder("(");
