@@ -1,5 +1,6 @@
 package io.argus.cli;
 
+import io.argus.bench.Explanations;
 import io.argus.core.Context;
 import io.argus.core.Scores;
 import io.argus.core.data.Table;
@@ -36,6 +37,11 @@ final class ScoreCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "scores CSV to write")
     Path outFile;
 
+    @Option(names = "--explain", description = "add an explanation column: for each flagged row, the three features "
+            + "that drove its score (exact per-feature terms where the method has them, else the score drop when the feature "
+            + "is set to its median)")
+    boolean explain;
+
     @Mixin
     ReadOptionsMixin read;
 
@@ -57,20 +63,37 @@ final class ScoreCommand implements Runnable {
                     + data + " has " + table.cols());
         }
         Scores scores;
+        Table features = table.withoutLabels();
+        String[] explanations = null;
         try (Context ctx = common.context()) {
-            scores = tableModel.model().score(table.withoutLabels(), ctx);
+            scores = tableModel.model().score(features, ctx);
+            if (explain) {
+                explanations = new String[features.rows()];
+                float[] baseline = Explanations.medians(features);
+                for (int i = 0; i < features.rows(); i++) {
+                    if (saved.threshold().flags(scores.get(i))) {
+                        double[] c = Explanations.contributions(tableModel.model(), features, i, baseline, ctx);
+                        explanations[i] = Explanations.format(c, features.columns(), Explanations.TOP_DEFAULT);
+                    }
+                }
+            }
         }
         double[] s = scores.values();
+        String[] why = explanations;
         long[] flagged = {0};
         AtomicFiles.write(outFile, os -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-            w.write("row,score,calibrated,flag\n");
+            w.write(why == null ? "row,score,calibrated,flag\n" : "row,score,calibrated,flag,explanation\n");
             for (int i = 0; i < s.length; i++) {
                 boolean flag = saved.threshold().flags(s[i]);
                 if (flag) {
                     flagged[0]++;
                 }
-                w.write(i + "," + s[i] + "," + String.format(Locale.ROOT, "%.6f", saved.calibration().apply(s[i])) + "," + (flag ? 1 : 0) + "\n");
+                w.write(i + "," + s[i] + "," + String.format(Locale.ROOT, "%.6f", saved.calibration().apply(s[i])) + "," + (flag ? 1 : 0));
+                if (why != null) {
+                    w.write("," + (why[i] == null ? "" : csvField(why[i])));
+                }
+                w.write("\n");
             }
             w.flush();
         });
@@ -84,5 +107,10 @@ final class ScoreCommand implements Runnable {
             }
         });
         out.println("wrote " + outFile);
+    }
+
+    /** Column names may hold the delimiter or quotes; quote the field then. */
+    private static String csvField(String v) {
+        return v.indexOf(',') < 0 && v.indexOf('"') < 0 ? v : '"' + v.replace("\"", "\"\"") + '"';
     }
 }

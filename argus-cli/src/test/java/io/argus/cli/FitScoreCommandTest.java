@@ -68,6 +68,22 @@ class FitScoreCommandTest {
     }
 
     @Test
+    void explainAddsTheTopFeaturesOfFlaggedRows() throws IOException {
+        for (String method : new String[] {"ecod", "iforest"}) { // exact terms, then the perturbation fallback
+            Cli.run("fit", "--method", method, "--data", train.toString(), "--model", model.toString(), "--threads", "1").assertOk();
+            Cli.run("score", "--model", model.toString(), "--data", train.toString(), "--out", scores.toString(), "--explain",
+                    "--threads", "1").assertOk();
+            List<String> lines = Files.readAllLines(scores);
+            assertThat(lines.get(0)).isEqualTo("row,score,calibrated,flag,explanation");
+            assertThat(lines.stream().skip(1).filter(l -> l.split(",", -1)[3].equals("1")))
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.split(",", -1)[4]).matches("[^:|]+:[-0-9.e]+(\\|[^:|]+:[-0-9.e]+){2}"));
+            assertThat(lines.stream().skip(1).filter(l -> l.split(",", -1)[3].equals("0")))
+                    .allSatisfy(l -> assertThat(l).endsWith(","));
+        }
+    }
+
+    @Test
     void scoreWithLabelsPrintsMetrics() {
         Cli.run("fit", "--method", "knn", "--data", train.toString(), "--model", model.toString(), "--threads", "1").assertOk();
         Path test = Cli.write(tmp.resolve("test.csv"), Cli.csv(60, 3, 2, true));
