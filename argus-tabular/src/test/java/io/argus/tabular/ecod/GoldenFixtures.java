@@ -3,16 +3,9 @@ package io.argus.tabular.ecod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.core.Context;
-import io.argus.core.Fit;
 import io.argus.core.Model;
-import io.argus.core.data.Fingerprints;
 import io.argus.core.data.Table;
-import io.argus.core.model.ModelFiles;
-import io.argus.core.model.Provenance;
-import io.argus.core.model.SavedModel;
 import io.argus.core.params.MethodProvider;
-import io.argus.core.threshold.Calibration;
-import io.argus.core.threshold.Threshold;
 import io.argus.tabular.TabularFixtures;
 import io.argus.tabular.explain.FeatureContributions;
 import java.nio.file.Path;
@@ -79,32 +72,9 @@ public final class GoldenFixtures {
         }
     }
 
-    /**
-     * Fits through the provider, writes a model file with calibration, threshold and provenance, reads it
-     * back, and asserts that scores and contributions of {@code query} are identical.
-     */
+    /** See {@link io.argus.tabular.TabularFixtures#assertRoundTrip}. */
     public static <P extends Record> void assertRoundTrip(MethodProvider<Table, P> provider, P params, Table train, Table query,
             Path dir) {
-        try (Context ctx = Context.builder().seed(3).threads(2).build()) {
-            Fit<Table> fit = provider.detector(params).fitScore(train, ctx);
-            double[] trainingScores = fit.trainingScores().toArray();
-            Provenance provenance = new Provenance(Fingerprints.of(train), "train.csv", train.rows(), train.cols(), "test", ctx.seed(),
-                    "2026-11-29T00:00:00Z");
-            SavedModel<Table> saved = new SavedModel<>(provider, params, fit.model(), Calibration.fit(trainingScores),
-                    new Threshold(trainingScores[0], "fixed", Double.NaN), provenance);
-            Path file = dir.resolve(provider.name() + ModelFiles.EXTENSION);
-            ModelFiles.write(file, saved);
-            SavedModel<Table> back = ModelFiles.read(file, provider);
-            assertThat(back.method()).isEqualTo(provider.name());
-            assertThat(back.params()).isEqualTo(params);
-            assertThat(back.provenance()).isEqualTo(provenance);
-            assertThat(back.calibration().knots()).containsExactly(saved.calibration().knots());
-            assertThat(back.model().score(query, ctx).toArray()).containsExactly(fit.model().score(query, ctx).toArray());
-            FeatureContributions before = (FeatureContributions) fit.model();
-            FeatureContributions after = (FeatureContributions) back.model();
-            for (int i = 0; i < query.rows(); i++) {
-                assertThat(after.contributions(query, i)).containsExactly(before.contributions(query, i));
-            }
-        }
+        io.argus.tabular.TabularFixtures.assertRoundTrip(provider, params, train, query, dir);
     }
 }
