@@ -69,12 +69,9 @@ public final class ConnectivityOutlierFactor implements Detector<Table> {
     public Fit<Table> fitScore(Table train, Context ctx) {
         long t0 = System.nanoTime();
         int n = train.rows();
-        KnnDistance.checkK(params.k(), n);
-        NeighborSearch index = ExactKnn.index(train);
-        ctx.progress().start("cof: neighbours of " + n + " rows", -1);
-        Neighbors nb = index.selfQuery(params.k(), ctx.threads());
-        ctx.progress().done();
-        ctx.checkCancelled();
+        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("cof", train, params.k(), ctx);
+        NeighborSearch index = in.index();
+        Neighbors nb = in.neighbours();
         double[] ac = averageChainingDistances(train, train, nb, ctx);
         double[] cof = outlierFactor(nb, ac, ac);
         CofModel model = new CofModel(params, train.withoutLabels(), index, ac);

@@ -44,13 +44,32 @@ public final class KnnDistance implements Detector<Table> {
     @Override
     public Fit<Table> fitScore(Table train, Context ctx) {
         long t0 = System.nanoTime();
-        checkK(params.k(), train.rows());
+        InSample in = inSampleNeighbours("knn", train, params.k(), ctx);
+        Scores scores = Scores.of(aggregate(in.neighbours(), params));
+        return new Fit<>(new KnnModel(params, train.withoutLabels(), in.index()), scores, System.nanoTime() - t0, 0);
+    }
+
+    /**
+     * The index over the training rows and each row's k nearest other rows.
+     *
+     * @param index the exact search over the training rows, kept by the fitted model for scoring new rows
+     * @param neighbours each training row's k nearest other rows (itself excluded by index)
+     */
+    public record InSample(NeighborSearch index, Neighbors neighbours) {
+    }
+
+    /**
+     * The in-sample neighbour query every neighbour method starts from: checks k against n, indexes the
+     * rows, reports progress under the method's name, and stops if the context was cancelled.
+     */
+    public static InSample inSampleNeighbours(String method, Table train, int k, Context ctx) {
+        checkK(k, train.rows());
         NeighborSearch index = ExactKnn.index(train);
-        ctx.progress().start("knn: neighbours of " + train.rows() + " rows", -1);
-        Neighbors nb = index.selfQuery(params.k(), ctx.threads());
+        ctx.progress().start(method + ": neighbours of " + train.rows() + " rows", -1);
+        Neighbors nb = index.selfQuery(k, ctx.threads());
         ctx.progress().done();
-        Scores scores = Scores.of(aggregate(nb, params));
-        return new Fit<>(new KnnModel(params, train.withoutLabels(), index), scores, System.nanoTime() - t0, 0);
+        ctx.checkCancelled();
+        return new InSample(index, nb);
     }
 
     /**

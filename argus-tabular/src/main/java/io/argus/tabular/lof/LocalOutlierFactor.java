@@ -54,12 +54,9 @@ public final class LocalOutlierFactor implements Detector<Table> {
     public Fit<Table> fitScore(Table train, Context ctx) {
         long t0 = System.nanoTime();
         int n = train.rows();
-        KnnDistance.checkK(params.k(), n);
-        NeighborSearch index = ExactKnn.index(train);
-        ctx.progress().start("lof: neighbours of " + n + " rows", -1);
-        Neighbors nb = index.selfQuery(params.k(), ctx.threads());
-        ctx.progress().done();
-        ctx.checkCancelled();
+        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("lof", train, params.k(), ctx);
+        NeighborSearch index = in.index();
+        Neighbors nb = in.neighbours();
         float[] kDistance = new float[n];
         for (int i = 0; i < n; i++) {
             kDistance[i] = nb.kDistance(i);
