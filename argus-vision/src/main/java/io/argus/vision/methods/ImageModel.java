@@ -42,8 +42,11 @@ public abstract class ImageModel implements Model<ImageSet> {
     /** The colour kind recorded in a model state. */
     protected static ImageStream.Colour stateColour(Map<String, Tensor> state) {
         int c = StateTensors.ints(state, "colour", 1)[0];
+        if (c == -1) {
+            return null;
+        }
         if (c < 0 || c >= ImageStream.Colour.values().length) {
-            throw new IllegalArgumentException("model state tensor 'colour' = " + c + " is not 0 (gray) or 1 (rgb)");
+            throw new IllegalArgumentException("model state tensor 'colour' = " + c + " is not -1 (any), 0 (gray) or 1 (rgb)");
         }
         return ImageStream.Colour.values()[c];
     }
@@ -58,7 +61,7 @@ public abstract class ImageModel implements Model<ImageSet> {
         return backbone;
     }
 
-    /** The colour kind of the training images. */
+    /** The colour kind of the training images, or null when the model takes both (zero-shot methods). */
     public ImageStream.Colour colour() {
         return colour;
     }
@@ -121,7 +124,7 @@ public abstract class ImageModel implements Model<ImageSet> {
     @Override
     public final Map<String, Tensor> state() {
         Map<String, Tensor> s = new LinkedHashMap<>(methodState());
-        s.put("colour", Tensor.i32(new int[] {colour.ordinal()}));
+        s.put("colour", Tensor.i32(new int[] {colour == null ? -1 : colour.ordinal()}));
         s.put("mask_threshold", Tensor.f64(new double[] {maskThreshold}));
         return s;
     }

@@ -84,6 +84,12 @@ public final class ImageStream {
         return Colour.of(ImageFiles.read(set.get(0).file()));
     }
 
+    /** The feature maps of a set's first image (to learn the layers' shapes before a pass). */
+    public static List<FeatureMap> probe(ImageSet set, FeatureExtractor extractor, Colour expected) {
+        BufferedImage img = toRgb(decode(set.get(0), expected));
+        return extractor.extract(List.of(img)).get(0);
+    }
+
     /** An RGB copy of an image (grayscale replicated to three channels), as backbones take. */
     public static BufferedImage toRgb(BufferedImage img) {
         if (img.getType() == BufferedImage.TYPE_INT_RGB) {
