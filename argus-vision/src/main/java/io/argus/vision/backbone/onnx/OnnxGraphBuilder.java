@@ -89,8 +89,11 @@ public final class OnnxGraphBuilder {
     public OnnxGraphBuilder initializer(String value, long[] dims, float[] data) {
         ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(data);
-        graph.message(OnnxModel.GRAPH_INITIALIZER, new ProtoWriter(data.length * 4 + 64).packedInt64(OnnxModel.TENSOR_DIMS, dims)
-                .varint(OnnxModel.TENSOR_DATA_TYPE, OnnxModel.FLOAT).string(OnnxModel.TENSOR_NAME, value)
+        ProtoWriter t = new ProtoWriter(data.length * 4 + 64);
+        if (dims.length > 0) {
+            t.packedInt64(OnnxModel.TENSOR_DIMS, dims);
+        }
+        graph.message(OnnxModel.GRAPH_INITIALIZER, t.varint(OnnxModel.TENSOR_DATA_TYPE, OnnxModel.FLOAT).string(OnnxModel.TENSOR_NAME, value)
                 .bytes(OnnxModel.TENSOR_RAW_DATA, b.array()));
         return this;
     }
