@@ -1,0 +1,124 @@
+package io.argus.vision.backbone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.argus.vision.backbone.onnx.OnnxGraphBuilder;
+import io.argus.vision.features.FeatureMap;
+import io.argus.vision.image.Preprocess;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxFeatureExtractorTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path tiny() throws Exception {
+        Path f = tmp.resolve("tiny.onnx");
+        Files.write(f, TinyNets.convRelu());
+        return f;
+    }
+
+    private static BufferedImage randomImage(long seed, int w, int h) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.nextInt(1 << 24));
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void intermediateLayersMatchADirectComputation() throws Exception {
+        Preprocess p = Preprocess.unitScale(TinyNets.SIDE);
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(tiny(), "tiny", List.of("conv", "relu"), p, 1, 2)) {
+            List<BufferedImage> images = List.of(randomImage(1, 8, 8), randomImage(2, 8, 8), randomImage(3, 8, 8));
+            List<List<FeatureMap>> maps = fx.extract(images);
+            assertThat(maps).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                float[] input = new float[p.tensorSize()];
+                p.toTensor(images.get(i), "img", input, 0);
+                float[] expected = TinyNets.conv(input);
+                FeatureMap conv = maps.get(i).get(0);
+                FeatureMap relu = maps.get(i).get(1);
+                assertThat(conv.layer()).isEqualTo("conv");
+                assertThat(conv.channels()).isEqualTo(2);
+                assertThat(conv.height()).isEqualTo(8);
+                for (int k = 0; k < expected.length; k++) {
+                    assertThat(conv.data()[k]).isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-5f));
+                    assertThat(relu.data()[k]).isCloseTo(Math.max(0, expected[k]), org.assertj.core.data.Offset.offset(1e-5f));
+                }
+            }
+            assertThat(fx.spec()).startsWith("backbone=tiny;sha256=").contains(";layers=conv,relu;preprocess=resize=8,crop=8");
+            assertThat(fx.inputSize()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void batchSizeDoesNotChangeFeatures() throws Exception {
+        Preprocess p = Preprocess.unitScale(TinyNets.SIDE);
+        List<BufferedImage> images = List.of(randomImage(4, 8, 8), randomImage(5, 8, 8), randomImage(6, 8, 8));
+        try (OnnxFeatureExtractor one = OnnxFeatureExtractor.open(tiny(), "tiny", List.of("relu", "flat"), p, 1, 1);
+                OnnxFeatureExtractor three = OnnxFeatureExtractor.open(tiny(), "tiny", List.of("relu", "flat"), p, 2, 3)) {
+            List<List<FeatureMap>> a = one.extract(images);
+            List<List<FeatureMap>> b = three.extract(images);
+            for (int i = 0; i < 3; i++) {
+                for (int l = 0; l < 2; l++) {
+                    assertThat(a.get(i).get(l).data()).containsExactly(b.get(i).get(l).data(), org.assertj.core.data.Offset.offset(1e-6f));
+                }
+            }
+            FeatureMap flat = a.get(0).get(1);
+            assertThat(flat.channels()).isEqualTo(2);
+            assertThat(flat.height()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unknownLayerListsTheAvailableOnes() throws Exception {
+        Path f = tiny();
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, "tiny", List.of("layer3"), null, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(f + ": no layer 'layer3'; available layers: conv, relu, gap, flat");
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, "tiny", List.of(), null, 1, 1))
+                .hasMessage(f + ": no layers requested; available layers: conv, relu, gap, flat");
+    }
+
+    @Test
+    void aModelWithoutAnImageInputIsNotABackbone() throws Exception {
+        Path f = tmp.resolve("mlp.onnx");
+        Files.write(f, new OnnxGraphBuilder("mlp").input("x", new long[] {-1, 10}, new String[] {"n", null})
+                .node("Relu", List.of("x"), List.of("y"), "relu").output("y", new long[] {-1, 10}, new String[] {"n", null})
+                .build(7, 13, "t"));
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, null, List.of("y"), null, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(f + ": not an image backbone: its inputs are x[?, 10] of element type 1; expected one float32 input N×3×H×W (NCHW)");
+    }
+
+    @Test
+    void aFileThatIsNotOnnxIsRejectedByName() throws Exception {
+        Path f = tmp.resolve("junk.onnx");
+        Files.writeString(f, "this is not a protobuf at all, just text");
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, null, List.of("y"), null, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(f + ": not");
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(tmp.resolve("absent.onnx"), null, List.of("y"), null, 1, 1))
+                .hasMessage(tmp.resolve("absent.onnx") + ": no such ONNX file");
+    }
+
+    @Test
+    void preprocessingMustMatchAFixedInputSize() throws Exception {
+        Path f = tmp.resolve("fixed.onnx");
+        Files.write(f, new OnnxGraphBuilder("fixed").input("x", new long[] {1, 3, 8, 8}, null)
+                .node("Relu", List.of("x"), List.of("y"), "relu").output("y", new long[] {1, 3, 8, 8}, null).build(7, 13, "t"));
+        assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, null, List.of("y"), Preprocess.imagenet(256, 224), 1, 1))
+                .hasMessage(f + ": the model's input is 8x8 but the preprocessing makes 224x224 images (crop); use crop=8");
+    }
+}
