@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code argus fit}: fits a method on a data file and writes a model file. */
-@Command(name = "fit", description = "Fit a method on a data file and write a model file (safetensors).")
+@Command(name = "fit", description = "Fit a method on a data file (or a folder of images) and write a model file (safetensors).")
 final class FitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,8 +31,12 @@ final class FitCommand implements Runnable {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a method parameter (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "training data: .csv, .csv.gz, .tsv, .npy or .npz")
+    @Option(names = "--data", paramLabel = "FILE", description = "training data: .csv, .csv.gz, .tsv, .npy or .npz")
     Path data;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "training images for an image method: a folder of normal images, or a category in MVTec AD layout (its train/good)")
+    Path images;
 
     @Option(names = "--model", required = true, paramLabel = "OUT", description = "model file to write (.safetensors)")
     Path model;
@@ -56,6 +60,13 @@ final class FitCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         MethodRegistry registry = MethodRegistry.load();
         MethodProvider<?, ?> provider = registry.get(method).provider();
+        if ((data == null) == (images == null)) {
+            throw new IllegalArgumentException("give exactly one of --data FILE (a table) or --images DIR (images)");
+        }
+        if (images != null) {
+            ImageCommands.fit(provider, params, images, model, ThresholdRule.parse(threshold), common, out);
+            return;
+        }
         if (!provider.dataType().isAssignableFrom(Table.class)) {
             throw new IllegalArgumentException("method '" + method + "' reads " + provider.modality() + " data, not tables");
         }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code argus score}: scores a data file with a model file and writes one CSV row per data row. */
-@Command(name = "score", description = "Score a data file with a model; write row,score,calibrated,flag as CSV.")
+@Command(name = "score", description = "Score a data file (or a folder of images) with a model; write row,score,calibrated,flag as CSV "
+        + "and, for images, anomaly-map pictures.")
 final class ScoreCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,10 +32,17 @@ final class ScoreCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file written by `argus fit`")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "data to score: .csv, .csv.gz, .tsv, .npy or .npz")
+    @Option(names = "--data", paramLabel = "FILE", description = "data to score: .csv, .csv.gz, .tsv, .npy or .npz")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "scores CSV to write")
+    @Option(names = "--images", paramLabel = "DIR", description = "a folder of images to score with an image model")
+    Path images;
+
+    @Option(names = "--maps", paramLabel = "DIR",
+            description = "with --images: write ID_overlay.png (heat map over the image) and ID_mask.png (binary mask) per image here")
+    Path maps;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "scores CSV to write (required with --data)")
     Path outFile;
 
     @Option(names = "--explain", description = "add an explanation column: for each flagged row, the three features "
@@ -51,7 +59,20 @@ final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if ((data == null) == (images == null)) {
+            throw new IllegalArgumentException("give exactly one of --data FILE (a table) or --images DIR (images)");
+        }
         SavedModel<?> saved = ModelFiles.read(model, MethodRegistry.load());
+        if (images != null) {
+            ImageCommands.score(saved, model, images, outFile, maps, common, out);
+            return;
+        }
+        if (maps != null) {
+            throw new IllegalArgumentException("--maps needs --images");
+        }
+        if (outFile == null) {
+            throw new IllegalArgumentException("Missing required option: '--out=FILE'");
+        }
         if (!saved.provider().dataType().isAssignableFrom(Table.class)) {
             throw new IllegalArgumentException(model + ": the model reads " + saved.provider().modality() + " data, not tables");
         }
