@@ -61,6 +61,9 @@ public final class ImageStream {
         void accept(Item item);
     }
 
+    /** The transformation that leaves an image as it is. */
+    public static final UnaryOperator<BufferedImage> IDENTITY = img -> img;
+
     private ImageStream() {
     }
 
@@ -104,7 +107,7 @@ public final class ImageStream {
 
     /** Runs every image of {@code set} through {@code extractor}; see the class comment. */
     public static void forEach(ImageSet set, FeatureExtractor extractor, Colour expected, Context ctx, Sink sink) {
-        forEach(set, extractor, expected, UnaryOperator.identity(), ctx, sink);
+        forEach(set, extractor, expected, IDENTITY, ctx, sink);
     }
 
     /**
@@ -126,7 +129,10 @@ public final class ImageStream {
                     fed[i] = transform.apply(toRgb(decoded[i]));
                 }
             });
-            List<List<FeatureMap>> feats = extractor.extract(Arrays.asList(fed));
+            // Untransformed images go by file, so that a caching extractor can answer without the backbone.
+            List<List<FeatureMap>> feats = transform == IDENTITY
+                    ? extractor.extractFiles(set.images().subList(from, to).stream().map(ImageRef::file).toList())
+                    : extractor.extract(Arrays.asList(fed));
             if (feats.size() != fed.length) {
                 throw new IllegalStateException("backbone returned " + feats.size() + " results for " + fed.length + " images");
             }

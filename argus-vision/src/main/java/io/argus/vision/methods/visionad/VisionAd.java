@@ -47,12 +47,15 @@ public final class VisionAd implements Detector<ImageSet> {
 
     /** The three passes: plain, flipped upside down, clamped. */
     enum Pass {
-        PLAIN(UnaryOperator.identity()), VFLIP(Views::vflip), CLAMP(Views::clamp);
+        PLAIN, VFLIP, CLAMP;
 
-        final UnaryOperator<BufferedImage> transform;
-
-        Pass(UnaryOperator<BufferedImage> transform) {
-            this.transform = transform;
+        /** The transformation of this pass, for a backbone whose normalisation is zero at {@code floor} (0..255 per channel). */
+        UnaryOperator<BufferedImage> transform(int[] floor) {
+            return switch (this) {
+                case PLAIN -> ImageStream.IDENTITY;
+                case VFLIP -> Views::vflip;
+                case CLAMP -> img -> Views.clamp(img, floor);
+            };
         }
     }
 
@@ -79,7 +82,8 @@ public final class VisionAd implements Detector<ImageSet> {
             int[] shape = null;
             for (int p = 0; p < passes; p++) {
                 Pass pass = Pass.values()[p];
-                List<BufferedImage> fed = views.stream().map(pass.transform).toList();
+                int[] floor = Views.zeroLevel(ext);
+                List<BufferedImage> fed = views.stream().map(pass.transform(floor)).toList();
                 List<float[]> parts = new ArrayList<>();
                 for (int from = 0; from < fed.size(); from += ImageStream.BATCH) {
                     for (List<FeatureMap> layers : ext.extract(fed.subList(from, Math.min(fed.size(), from + ImageStream.BATCH)))) {

@@ -102,8 +102,9 @@ public final class VisionAdModel extends ImageModel {
         float[][] sum = new float[n][];
         int[][] grids = new int[n][];
         int[][] sizes = new int[n][];
+        int[] floor = Views.zeroLevel(ext);
         for (VisionAd.Pass pass : VisionAd.Pass.values()) {
-            ImageStream.forEach(data, ext, colour(), pass.transform, ctx, item -> {
+            ImageStream.forEach(data, ext, colour(), pass.transform(floor), ctx, item -> {
                 int[] grid = new int[2];
                 float[] g = distances(item.layers(), pass.ordinal(), grid);
                 if (pass == VisionAd.Pass.VFLIP) {
