@@ -83,6 +83,10 @@ public final class VisionAd implements Detector<ImageSet> {
             for (int p = 0; p < passes; p++) {
                 Pass pass = Pass.values()[p];
                 int[] floor = Views.zeroLevel(ext);
+                if (pass == Pass.CLAMP && floor[0] <= 0 && floor[1] <= 0 && floor[2] <= 0) {
+                    memories[p] = memories[0]; // the clamp changes nothing for a backbone fed [0, 1] samples
+                    continue;
+                }
                 List<BufferedImage> fed = views.stream().map(pass.transform(floor)).toList();
                 List<float[]> parts = new ArrayList<>();
                 for (int from = 0; from < fed.size(); from += ImageStream.BATCH) {

@@ -103,7 +103,19 @@ public final class VisionAdModel extends ImageModel {
         int[][] grids = new int[n][];
         int[][] sizes = new int[n][];
         int[] floor = Views.zeroLevel(ext);
+        // A backbone fed [0, 1] samples has its zero at 0: the clamp pass then equals the plain pass, so
+        // its map is the plain map again rather than a second identical search.
+        boolean clampIsPlain = floor[0] <= 0 && floor[1] <= 0 && floor[2] <= 0;
+        float[][] plain = new float[n][];
         for (VisionAd.Pass pass : VisionAd.Pass.values()) {
+            if (pass == VisionAd.Pass.CLAMP && clampIsPlain) {
+                for (int i = 0; i < n; i++) {
+                    for (int t = 0; t < plain[i].length; t++) {
+                        sum[i][t] += plain[i][t];
+                    }
+                }
+                continue;
+            }
             ImageStream.forEach(data, ext, colour(), pass.transform(floor), ctx, item -> {
                 int[] grid = new int[2];
                 float[] g = distances(item.layers(), pass.ordinal(), grid);
@@ -111,7 +123,8 @@ public final class VisionAdModel extends ImageModel {
                     g = flipRows(g, grid[0], grid[1]);
                 }
                 if (sum[item.index()] == null) {
-                    sum[item.index()] = g;
+                    sum[item.index()] = g.clone();
+                    plain[item.index()] = g;
                     grids[item.index()] = grid;
                     sizes[item.index()] = new int[] {item.width(), item.height()};
                 } else {
