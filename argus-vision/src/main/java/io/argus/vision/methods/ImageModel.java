@@ -32,11 +32,40 @@ public abstract class ImageModel implements Model<ImageSet> {
     private final BackboneConfig backbone;
     private final ImageStream.Colour colour;
     private final double maskThreshold;
+    private final String extractorSpec;
 
-    protected ImageModel(BackboneConfig backbone, ImageStream.Colour colour, double maskThreshold) {
+    /**
+     * @param extractorSpec the {@link FeatureExtractor#spec()} of the backbone the model was fitted with
+     *        (file hash, layers, preprocessing), or null when fitting used none
+     */
+    protected ImageModel(BackboneConfig backbone, ImageStream.Colour colour, double maskThreshold, String extractorSpec) {
         this.backbone = backbone;
         this.colour = colour;
         this.maskThreshold = maskThreshold;
+        this.extractorSpec = extractorSpec;
+    }
+
+    /** The extractor spec recorded in a model state, or null when it has none. */
+    protected static String stateExtractorSpec(Map<String, Tensor> state) {
+        Tensor t = state.get("extractor_spec");
+        return t == null ? null : new String(StateTensors.require(state, "extractor_spec", Tensor.DType.U8).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The spec of the extractor the model was fitted with (null when none). */
+    public String extractorSpec() {
+        return extractorSpec;
+    }
+
+    /**
+     * Checks that an extractor is the one the model was fitted with: the same backbone file (hash), layers
+     * and preprocessing, so that scores mean what they meant at fitting time.
+     */
+    protected void checkExtractor(FeatureExtractor ext) {
+        if (extractorSpec != null && !extractorSpec.equals(ext.spec())) {
+            throw new IllegalArgumentException("backbone " + backbone.backbone() + " now gives features '" + ext.spec()
+                    + "' but the model was fitted with '" + extractorSpec + "' (a changed backbone file or preprocessing); refit the model");
+        }
     }
 
     /** The colour kind recorded in a model state. */
@@ -108,6 +137,7 @@ public abstract class ImageModel implements Model<ImageSet> {
 
     /** Scores with an extractor the caller opened (and closes), e.g. one shared by several models. */
     public Scores score(ImageSet data, FeatureExtractor ext, Context ctx) {
+        checkExtractor(ext);
         int n = data.size();
         double[] scores = new double[n];
         AnomalyMap[] maps = new AnomalyMap[n];
@@ -126,6 +156,9 @@ public abstract class ImageModel implements Model<ImageSet> {
         Map<String, Tensor> s = new LinkedHashMap<>(methodState());
         s.put("colour", Tensor.i32(new int[] {colour == null ? -1 : colour.ordinal()}));
         s.put("mask_threshold", Tensor.f64(new double[] {maskThreshold}));
+        if (extractorSpec != null) {
+            s.put("extractor_spec", Tensor.u8(extractorSpec.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         return s;
     }
 

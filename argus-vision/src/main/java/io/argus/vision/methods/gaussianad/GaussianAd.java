@@ -54,7 +54,7 @@ public final class GaussianAd implements Detector<ImageSet> {
                 means[l] = mu;
                 precisions[l] = Matrices.pinvh(lw.covariance(), d);
             }
-            return new GaussianAdModel(params, colour, means, precisions);
+            return new GaussianAdModel(params, colour, ext.spec(), means, precisions);
         }
     }
 

@@ -19,8 +19,8 @@ public final class GaussianAdModel extends ImageModel {
     private final double[][] means;
     private final double[][] precisions;
 
-    GaussianAdModel(GaussianAdParams params, ImageStream.Colour colour, double[][] means, double[][] precisions) {
-        super(params.backboneConfig(), colour, Double.NaN);
+    GaussianAdModel(GaussianAdParams params, ImageStream.Colour colour, String spec, double[][] means, double[][] precisions) {
+        super(params.backboneConfig(), colour, Double.NaN, spec);
         this.means = means;
         this.precisions = precisions;
     }
@@ -34,7 +34,7 @@ public final class GaussianAdModel extends ImageModel {
             int d = means[l].length;
             precisions[l] = StateTensors.doubles(state, "precision." + l, d * d);
         }
-        return new GaussianAdModel(params, stateColour(state), means, precisions);
+        return new GaussianAdModel(params, stateColour(state), stateExtractorSpec(state), means, precisions);
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class MuscModel extends ImageModel {
     private final MuscParams params;
 
     MuscModel(MuscParams params) {
-        super(params.backboneConfig(), null, Double.NaN);
+        super(params.backboneConfig(), null, Double.NaN, null);
         this.params = params;
     }
 

@@ -101,7 +101,7 @@ public final class Padim implements Detector<ImageSet> {
                     }
                 }
             });
-            PadimModel model = new PadimModel(params, colour, Double.NaN, h, w, channels, mean, precision);
+            PadimModel model = new PadimModel(params, colour, Double.NaN, ext.spec(), h, w, channels, mean, precision);
             return model.withTrainingThreshold(train, ext, ctx);
         }
     }

@@ -23,9 +23,9 @@ public final class PadimModel extends ImageModel {
     private final float[] mean;
     private final float[] precision;
 
-    PadimModel(PadimParams params, ImageStream.Colour colour, double maskThreshold, int h, int w, int[] channels, float[] mean,
+    PadimModel(PadimParams params, ImageStream.Colour colour, double maskThreshold, String spec, int h, int w, int[] channels, float[] mean,
             float[] precision) {
-        super(params.backboneConfig(), colour, maskThreshold);
+        super(params.backboneConfig(), colour, maskThreshold, spec);
         this.params = params;
         this.h = h;
         this.w = w;
@@ -45,7 +45,7 @@ public final class PadimModel extends ImageModel {
         int w = (int) s[1];
         float[] mean = StateTensors.floats(state, "mean", h * w * d);
         float[] precision = StateTensors.floats(state, "precision", h * w * d * d);
-        return new PadimModel(params, stateColour(state), stateMaskThreshold(state), h, w, channels, mean, precision);
+        return new PadimModel(params, stateColour(state), stateMaskThreshold(state), stateExtractorSpec(state), h, w, channels, mean, precision);
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class PadimModel extends ImageModel {
 
     @Override
     protected ImageModel withMaskThreshold(double threshold) {
-        return new PadimModel(params, colour(), threshold, h, w, channels, mean, precision);
+        return new PadimModel(params, colour(), threshold, extractorSpec(), h, w, channels, mean, precision);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class PatchCore implements Detector<ImageSet> {
                 System.arraycopy(all, keep[i] * dim, bank, i * dim, dim);
             }
             LOG.debug("patchcore: {} training patches -> memory bank of {} ({} ms)", n, keep.length, (System.nanoTime() - t0) / 1_000_000);
-            PatchCoreModel model = new PatchCoreModel(params, colour, Double.NaN, bank, keep.length);
+            PatchCoreModel model = new PatchCoreModel(params, colour, Double.NaN, ext.spec(), bank, keep.length);
             return model.withTrainingThreshold(train, ext, ctx);
         }
     }

@@ -28,8 +28,8 @@ public final class PatchCoreModel extends ImageModel {
     private final int size;
     private final NeighborSearch index;
 
-    PatchCoreModel(PatchCoreParams params, ImageStream.Colour colour, double maskThreshold, float[] bank, int size) {
-        super(params.backboneConfig(), colour, maskThreshold);
+    PatchCoreModel(PatchCoreParams params, ImageStream.Colour colour, double maskThreshold, String spec, float[] bank, int size) {
+        super(params.backboneConfig(), colour, maskThreshold, spec);
         this.params = params;
         this.bank = bank;
         this.size = size;
@@ -37,7 +37,7 @@ public final class PatchCoreModel extends ImageModel {
     }
 
     private PatchCoreModel(PatchCoreModel m, double maskThreshold) {
-        super(m.backbone(), m.colour(), maskThreshold);
+        super(m.backbone(), m.colour(), maskThreshold, m.extractorSpec());
         this.params = m.params;
         this.bank = m.bank;
         this.size = m.size;
@@ -52,7 +52,7 @@ public final class PatchCoreModel extends ImageModel {
                     + "], expected [m >= 1, " + params.targetEmbedDimension() + "]");
         }
         float[] bank = StateTensors.floats(state, "bank");
-        return new PatchCoreModel(params, stateColour(state), stateMaskThreshold(state), bank, (int) shape[0]);
+        return new PatchCoreModel(params, stateColour(state), stateMaskThreshold(state), stateExtractorSpec(state), bank, (int) shape[0]);
     }
 
     /** Number of patches in the memory bank. */

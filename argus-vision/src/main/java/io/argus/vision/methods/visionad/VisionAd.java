@@ -105,7 +105,7 @@ public final class VisionAd implements Detector<ImageSet> {
                 }
                 memories[p] = mem;
             }
-            VisionAdModel model = new VisionAdModel(params, colour, Double.NaN, shape[2], memories);
+            VisionAdModel model = new VisionAdModel(params, colour, Double.NaN, ext.spec(), shape[2], memories);
             return model.withTrainingThreshold(train, ext, ctx);
         }
     }

@@ -31,8 +31,8 @@ public final class VisionAdModel extends ImageModel {
     private final float[][] memories;
     private final NeighborSearch[] indexes;
 
-    VisionAdModel(VisionAdParams params, ImageStream.Colour colour, double maskThreshold, int dim, float[][] memories) {
-        super(params.backboneConfig(), colour, maskThreshold);
+    VisionAdModel(VisionAdParams params, ImageStream.Colour colour, double maskThreshold, String spec, int dim, float[][] memories) {
+        super(params.backboneConfig(), colour, maskThreshold, spec);
         this.params = params;
         this.dim = dim;
         this.memories = memories;
@@ -54,7 +54,7 @@ public final class VisionAdModel extends ImageModel {
             dim = (int) s[1];
             mem[p] = StateTensors.floats(state, "memory." + p);
         }
-        return new VisionAdModel(params, stateColour(state), stateMaskThreshold(state), dim, mem);
+        return new VisionAdModel(params, stateColour(state), stateMaskThreshold(state), stateExtractorSpec(state), dim, mem);
     }
 
     /** Patches in each memory. */
@@ -98,6 +98,7 @@ public final class VisionAdModel extends ImageModel {
         if (memories.length == 1) {
             return super.score(data, ext, ctx);
         }
+        checkExtractor(ext);
         int n = data.size();
         float[][] sum = new float[n][];
         int[][] grids = new int[n][];
@@ -157,7 +158,7 @@ public final class VisionAdModel extends ImageModel {
 
     @Override
     protected ImageModel withMaskThreshold(double threshold) {
-        return new VisionAdModel(params, colour(), threshold, dim, memories);
+        return new VisionAdModel(params, colour(), threshold, extractorSpec(), dim, memories);
     }
 
     @Override

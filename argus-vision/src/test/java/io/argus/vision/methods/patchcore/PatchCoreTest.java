@@ -112,6 +112,19 @@ class PatchCoreTest {
     }
 
     @Test
+    void refusesABackboneThatChangedSinceFitting() {
+        try (Context ctx = ctx()) {
+            Model<ImageSet> m = new PatchCore(PARAMS).fit(split.train(), ctx);
+            Map<String, Tensor> state = new java.util.LinkedHashMap<>(m.state());
+            assertThat(new String(state.get("extractor_spec").bytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("test-conv:64:");
+            state.put("extractor_spec", Tensor.u8("backbone=other;sha256=00".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Model<ImageSet> changed = new PatchCoreProvider().restore(PARAMS, state);
+            assertThatThrownBy(() -> changed.score(split.test(), ctx)).hasMessageContaining("was fitted with 'backbone=other;sha256=00'")
+                    .hasMessageContaining("refit the model");
+        }
+    }
+
+    @Test
     void rejectsBadParameters() {
         assertThatThrownBy(() -> new PatchCoreParams("test-conv", "conv1", 64, 2, 8, 8, 0.1, 1, 4, true))
                 .hasMessageContaining("patch_size = 2 must be odd");
