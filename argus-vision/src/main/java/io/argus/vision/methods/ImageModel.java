@@ -122,6 +122,14 @@ public abstract class ImageModel implements Model<ImageSet> {
     /** Scores one image from its feature maps (called concurrently). */
     protected abstract Result scoreImage(List<FeatureMap> layers);
 
+    /**
+     * Scores one image using up to {@code threads} threads (more than one when a batch holds fewer images
+     * than the context has threads, e.g. one image at a time on a line); results do not depend on it.
+     */
+    protected Result scoreImage(List<FeatureMap> layers, int threads) {
+        return scoreImage(layers);
+    }
+
     /** The same model with another mask threshold. */
     protected abstract ImageModel withMaskThreshold(double threshold);
 
@@ -142,7 +150,7 @@ public abstract class ImageModel implements Model<ImageSet> {
         double[] scores = new double[n];
         AnomalyMap[] maps = new AnomalyMap[n];
         ImageStream.forEach(data, ext, colour, ctx, item -> {
-            Result r = scoreImage(item.layers());
+            Result r = scoreImage(item.layers(), item.threads());
             scores[item.index()] = r.score();
             if (r.map() != null) {
                 maps[item.index()] = MapOps.toSize(r.map(), r.side(), r.side(), item.width(), item.height());

@@ -41,8 +41,9 @@ public final class ImageStream {
      * @param ref the image
      * @param image the decoded image (original size)
      * @param layers the backbone's feature maps, one per layer
+     * @param threads threads the consumer may use for this item (the context's threads shared by the batch)
      */
-    public record Item(int index, ImageRef ref, BufferedImage image, List<FeatureMap> layers) {
+    public record Item(int index, ImageRef ref, BufferedImage image, List<FeatureMap> layers, int threads) {
 
         /** Original width. */
         public int width() {
@@ -138,7 +139,7 @@ public final class ImageStream {
             }
             List<Item> items = new ArrayList<>(fed.length);
             for (int i = 0; i < fed.length; i++) {
-                items.add(new Item(base + i, set.get(base + i), decoded[i], feats.get(i)));
+                items.add(new Item(base + i, set.get(base + i), decoded[i], feats.get(i), Math.max(1, ctx.threads() / fed.length)));
             }
             ctx.parallelFor(items.size(), 1, (a, b) -> {
                 for (int i = a; i < b; i++) {

@@ -62,11 +62,16 @@ public final class PatchCoreModel extends ImageModel {
 
     @Override
     protected Result scoreImage(List<FeatureMap> layers) {
+        return scoreImage(layers, 1);
+    }
+
+    @Override
+    protected Result scoreImage(List<FeatureMap> layers, int threads) {
         PatchCore.Embedding e = PatchCore.embed(layers, params);
         int d = params.targetEmbedDimension();
         int hw = e.height() * e.width();
         int k = Math.min(params.k(), size);
-        Neighbors nn = index.query(Table.of(hw, d, e.vectors(), null, null, null), k, 1);
+        Neighbors nn = index.query(Table.of(hw, d, e.vectors(), null, null, null), k, threads);
         float[] grid = new float[hw];
         int worst = 0;
         for (int q = 0; q < hw; q++) {
