@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * inspection line sees them: fits the method on the training split (reporting fit time and, for
  * PatchCore, the memory bank), then scores test images one by one and reports the wall time per image
  * (decode, backbone, scoring, map at the original resolution) and the backbone's share (time inside the
- * extractor, which decodes and preprocesses as well). No feature cache is used.
+ * extractor, which decodes and preprocesses as well). The fit may use the feature cache
+ * ({@code -Dargus.featureCache}); the timed scoring never does.
  *
  * <p>Usage: {@code ImageLatency DATA_ROOT METHOD[key=value;...] IMAGES THREADS}.
  */
@@ -55,6 +56,8 @@ public final class ImageLatency {
             }
             ImageModel im = (ImageModel) model;
             AtomicLong inBackbone = new AtomicLong();
+            // Fitting may read cached features; the timed part must run the backbone.
+            System.clearProperty(io.argus.vision.methods.OnnxBackboneFactory.CACHE_PROPERTY);
             try (FeatureExtractor inner = im.backbone().open()) {
                 FeatureExtractor timed = new Timed(inner, inBackbone);
                 // warm-up: JIT and ONNX Runtime's first runs
