@@ -27,18 +27,18 @@ public record BackboneConfig(String backbone, String layers, int inputSize) {
         if (backbone.isBlank()) {
             throw new IllegalArgumentException("parameter backbone is empty; give a backbone name or an ONNX file");
         }
-        Backbones.layers(Objects.requireNonNull(layers, "layers"));
+        ImageBackbones.layers(Objects.requireNonNull(layers, "layers"));
         Params.checkRange("image_size", inputSize, MIN_INPUT, MAX_INPUT);
     }
 
     /** The layer names. */
     public List<String> layerList() {
-        return Backbones.layers(layers);
+        return ImageBackbones.layers(layers);
     }
 
     /** Opens the extractor; the caller closes it. */
     public FeatureExtractor open() {
-        FeatureExtractor e = Backbones.open(backbone, layers, inputSize);
+        FeatureExtractor e = ImageBackbones.open(backbone, layers, inputSize);
         if (e.inputSize() != inputSize) {
             int got = e.inputSize();
             e.close();

@@ -2,7 +2,7 @@ package io.argus.vision.methods.gaussianad;
 
 import io.argus.core.params.Param;
 import io.argus.vision.methods.BackboneConfig;
-import io.argus.vision.methods.Backbones;
+import io.argus.vision.methods.ImageBackbones;
 
 /**
  * Parameters of {@link GaussianAd}. The paper (Rippel, Mertens, Merhof, ICPR 2020) fits one Gaussian
@@ -24,7 +24,7 @@ public record GaussianAdParams(
             "block_3_expand_relu,block_6_expand_relu,block_10_expand_relu,block_13_expand_relu,block_16_expand_relu,out_relu";
 
     /** The paper's method with the MobileNetV2 backbone. */
-    public static final GaussianAdParams DEFAULTS = new GaussianAdParams(Backbones.DEFAULT, DEFAULT_LAYERS, Backbones.DEFAULT_INPUT);
+    public static final GaussianAdParams DEFAULTS = new GaussianAdParams(ImageBackbones.DEFAULT, DEFAULT_LAYERS, ImageBackbones.DEFAULT_INPUT);
 
     /** Validates every field. */
     public GaussianAdParams {

@@ -3,7 +3,7 @@ package io.argus.vision.methods.musc;
 import io.argus.core.params.Param;
 import io.argus.core.params.Params;
 import io.argus.vision.methods.BackboneConfig;
-import io.argus.vision.methods.Backbones;
+import io.argus.vision.methods.ImageBackbones;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +32,7 @@ public record MuscParams(
                 max = 100000) int subsets) {
 
     /** The reference's defaults with the MobileNetV2 backbone. */
-    public static final MuscParams DEFAULTS = new MuscParams(Backbones.DEFAULT, Backbones.DEFAULT_LAYERS, Backbones.DEFAULT_INPUT,
+    public static final MuscParams DEFAULTS = new MuscParams(ImageBackbones.DEFAULT, ImageBackbones.DEFAULT_LAYERS, ImageBackbones.DEFAULT_INPUT,
             "1,3,5", 0.3, "1,2,3", 1);
 
     /** Validates every field. */

@@ -3,7 +3,7 @@ package io.argus.vision.methods.padim;
 import io.argus.core.params.Param;
 import io.argus.core.params.Params;
 import io.argus.vision.methods.BackboneConfig;
-import io.argus.vision.methods.Backbones;
+import io.argus.vision.methods.ImageBackbones;
 
 /**
  * Parameters of {@link Padim}. Defaults from Defard et al. (ICPR 2020 workshops) and the authors'
@@ -27,7 +27,7 @@ public record PadimParams(
         @Param(doc = "Gaussian smoothing of the map in pixels (0 = none)", min = 0, max = 64) double sigma) {
 
     /** The paper's defaults with the MobileNetV2 backbone. */
-    public static final PadimParams DEFAULTS = new PadimParams(Backbones.DEFAULT, Backbones.DEFAULT_LAYERS, Backbones.DEFAULT_INPUT,
+    public static final PadimParams DEFAULTS = new PadimParams(ImageBackbones.DEFAULT, ImageBackbones.DEFAULT_LAYERS, ImageBackbones.DEFAULT_INPUT,
             100, 0.01, 4.0);
 
     /** Validates every field. */

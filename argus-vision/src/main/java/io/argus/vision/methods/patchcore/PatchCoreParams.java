@@ -3,7 +3,7 @@ package io.argus.vision.methods.patchcore;
 import io.argus.core.params.Param;
 import io.argus.core.params.Params;
 import io.argus.vision.methods.BackboneConfig;
-import io.argus.vision.methods.Backbones;
+import io.argus.vision.methods.ImageBackbones;
 
 /**
  * Parameters of {@link PatchCore}. Defaults are the IM224 baseline of Roth et al. (CVPR 2022) as in
@@ -35,8 +35,8 @@ public record PatchCoreParams(
         @Param(doc = "re-weight the image score by the bank neighbourhood of its patch (paper eq. 7)") boolean reweight) {
 
     /** The paper's defaults with the MobileNetV2 backbone. */
-    public static final PatchCoreParams DEFAULTS = new PatchCoreParams(Backbones.DEFAULT, Backbones.DEFAULT_LAYERS,
-            Backbones.DEFAULT_INPUT, 3, 1024, 1024, 0.1, 1, 4.0, true);
+    public static final PatchCoreParams DEFAULTS = new PatchCoreParams(ImageBackbones.DEFAULT, ImageBackbones.DEFAULT_LAYERS,
+            ImageBackbones.DEFAULT_INPUT, 3, 1024, 1024, 0.1, 1, 4.0, true);
 
     /** Validates every field. */
     public PatchCoreParams {

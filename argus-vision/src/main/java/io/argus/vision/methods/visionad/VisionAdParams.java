@@ -3,7 +3,7 @@ package io.argus.vision.methods.visionad;
 import io.argus.core.params.Param;
 import io.argus.core.params.Params;
 import io.argus.vision.methods.BackboneConfig;
-import io.argus.vision.methods.Backbones;
+import io.argus.vision.methods.ImageBackbones;
 
 /**
  * Parameters of {@link VisionAd}. Defaults from Qiqigeww/VisionAD ({@code dade_mvtec_test.py},
@@ -29,7 +29,7 @@ public record VisionAdParams(
         @Param(doc = "share of the largest map pixels averaged into the image score", min = 1e-6, max = 1) double topRatio) {
 
     /** The paper's defaults with the MobileNetV2 backbone. */
-    public static final VisionAdParams DEFAULTS = new VisionAdParams(Backbones.DEFAULT, Backbones.DEFAULT_LAYERS, Backbones.DEFAULT_INPUT,
+    public static final VisionAdParams DEFAULTS = new VisionAdParams(ImageBackbones.DEFAULT, ImageBackbones.DEFAULT_LAYERS, ImageBackbones.DEFAULT_INPUT,
             1, true, true, 0.01);
 
     /** Validates every field. */

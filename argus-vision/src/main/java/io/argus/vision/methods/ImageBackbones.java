@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /** Finds the {@link BackboneFactory} that opens a backbone named in a method's parameters. */
-public final class Backbones {
+public final class ImageBackbones {
 
     /** The default backbone: ImageNet MobileNetV2 converted from nsfwjs 4.4.0 (DEPENDENCIES.md). */
     public static final String DEFAULT = "mobilenet_v2";
@@ -21,7 +21,7 @@ public final class Backbones {
     /** The input side used by PatchCore's IM224 setting. */
     public static final int DEFAULT_INPUT = 224;
 
-    private Backbones() {
+    private ImageBackbones() {
     }
 
     /** The layer names of a comma-separated list, checked to be non-empty. */
@@ -45,7 +45,7 @@ public final class Backbones {
      */
     public static FeatureExtractor open(String backbone, String layers, int inputSize) {
         List<String> names = layers(layers);
-        for (BackboneFactory f : ServiceLoader.load(BackboneFactory.class, Backbones.class.getClassLoader())) {
+        for (BackboneFactory f : ServiceLoader.load(BackboneFactory.class, ImageBackbones.class.getClassLoader())) {
             if (f.accepts(backbone)) {
                 FeatureExtractor e = f.open(backbone, names, inputSize);
                 if (!e.layers().equals(names)) {
