@@ -126,7 +126,7 @@ public final class NsfwjsModels {
      *
      * @param file the cached ONNX file
      * @param checks the per-layer comparison with the reference
-     * @param reference what the checks compared with ("bundled samples" or the reference folder)
+     * @param reference what the checks compared with (the bundled samples, or the reference folder)
      */
     public record Pulled(Path file, List<LayerCheck> checks, String reference) {
     }
@@ -368,7 +368,7 @@ public final class NsfwjsModels {
                 }
                 AtomicFiles.write(target, out -> out.write(r.onnx()));
                 LOG.info("cached {} ({} bytes)", target, r.onnx().length);
-                return new Pulled(target, checks, referenceDir == null ? "bundled samples of the TF.js reference" : referenceDir.toString());
+                return new Pulled(target, checks, referenceDir == null ? "samples of the TF.js reference activations bundled with Argus" : "TF.js reference activations in " + referenceDir);
             } finally {
                 Files.deleteIfExists(candidate);
             }

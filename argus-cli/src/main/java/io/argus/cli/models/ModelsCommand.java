@@ -1,0 +1,151 @@
+package io.argus.cli.models;
+
+import io.argus.vision.backbone.Backbones;
+import io.argus.vision.backbone.NsfwjsModels;
+import io.argus.vision.backbone.onnx.OnnxModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code argus models}: pretrained backbones: pull (fetch, convert, check, cache), list, layers. */
+@Command(name = "models", description = "Pretrained image backbones: pull, list, show layers.",
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Layers.class})
+public final class ModelsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static Path dir(Path option) {
+        return option != null ? option : Backbones.modelsDir();
+    }
+
+    /** {@code argus models pull mobilenet_v2|inception_v3}. */
+    @Command(name = "pull", description = "Fetch nsfwjs@4.4.0 with npm, convert the backbone to ONNX, check it against the TF.js "
+            + "reference activations, and cache it.")
+    static final class Pull implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "mobilenet_v2 or inception_v3")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "cache folder (default: $ARGUS_MODELS, else ~/.cache/argus/models)")
+        Path dir;
+
+        @Option(names = "--package", paramLabel = "DIR", description = "an unpacked nsfwjs@4.4.0 package folder to convert instead of fetching it")
+        Path packageDir;
+
+        @Option(names = "--reference", paramLabel = "DIR",
+                description = "folder of the full reference activations (../shared/models-ref/nsfwjs-4.4.0); default: the samples bundled with Argus")
+        Path reference;
+
+        @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads for the check (default: all processors)")
+        Integer threads;
+
+        @Option(names = "--force", description = "pull again even when the model is cached")
+        boolean force;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            NsfwjsModels.Model m = NsfwjsModels.Model.byName(name);
+            if (m == null) {
+                throw new IllegalArgumentException("unknown backbone '" + name + "'; known: mobilenet_v2, inception_v3");
+            }
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (t < 1 || t > 1024) {
+                throw new IllegalArgumentException("--threads = " + t + " is out of range; allowed: [1, 1024]");
+            }
+            Path cache = dir(dir);
+            Path target = cache.resolve(m.id() + ".onnx");
+            if (Files.isRegularFile(target) && !force) {
+                out.println(m.id() + " is already cached: " + target.toAbsolutePath() + " (use --force to pull it again)");
+                return;
+            }
+            out.println(packageDir == null ? "fetching " + NsfwjsModels.PACKAGE + " with npm and converting " + m.id() + " ..."
+                    : "converting " + m.id() + " from " + packageDir + " ...");
+            out.flush();
+            NsfwjsModels.Pulled p = NsfwjsModels.pull(m, cache, packageDir, reference, t);
+            out.println("checked against the " + p.reference() + " (tolerance " + NsfwjsModels.TOLERANCE + "):");
+            for (NsfwjsModels.LayerCheck c : p.checks()) {
+                out.printf(Locale.ROOT, "  %-22s %8d values  max abs error %.2e%n", c.layer(), c.values(), c.maxAbsError());
+            }
+            out.printf(Locale.ROOT, "cached %s (%.1f MB); use it as --backbone %s (layers e.g. %s)%n", p.file().toAbsolutePath(),
+                    size(p.file()) / 1e6, m.id(), String.join(",", m.defaultLayers()));
+        }
+    }
+
+    /** {@code argus models list}. */
+    @Command(name = "list", description = "List the known backbones and whether they are cached.")
+    static final class ListModels implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "cache folder (default: $ARGUS_MODELS, else ~/.cache/argus/models)")
+        Path dir;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            Path cache = dir(dir);
+            out.println("cache: " + cache.toAbsolutePath());
+            out.printf("%-14s %-6s %-42s %s%n", "NAME", "INPUT", "SUGGESTED LAYERS", "CACHED");
+            for (NsfwjsModels.Model m : NsfwjsModels.Model.values()) {
+                Path f = cache.resolve(m.id() + ".onnx");
+                out.printf("%-14s %-6s %-42s %s%n", m.id(), m.size(), String.join(",", m.defaultLayers()),
+                        Files.isRegularFile(f) ? f.toAbsolutePath() : "no (argus models pull " + m.id() + ")");
+            }
+        }
+    }
+
+    /** {@code argus models layers FILE|NAME}: the values any ONNX backbone can expose. */
+    @Command(name = "layers", description = "List the layers (node outputs) of an ONNX backbone, to pick --layers.")
+    static final class Layers implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BACKBONE", description = "an .onnx file, or mobilenet_v2 / inception_v3 (pulled if absent)")
+        String backbone;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            Path f = Backbones.resolve(backbone);
+            OnnxModel m;
+            try {
+                m = OnnxModel.parse(Files.readAllBytes(f), f.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(f + ": could not read: " + e.getMessage(), e);
+            }
+            out.println("input: " + m.dataInputs());
+            for (String l : m.layerNames()) {
+                OnnxModel.ValueInfo v = m.valueInfo(l);
+                out.println(v == null || v.dims() == null ? l : l + "  " + Arrays.toString(v.dims()).replace("-1", "N"));
+            }
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
