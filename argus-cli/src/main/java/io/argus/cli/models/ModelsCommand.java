@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code argus models}: pretrained backbones: pull (fetch, convert, check, cache), list, layers. */
 @Command(name = "models", description = "Pretrained image backbones: pull, list, show layers.",
-        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Layers.class})
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Layers.class, ModelsCommand.Bench.class})
 public final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -137,6 +137,81 @@ public final class ModelsCommand implements Runnable {
             for (String l : m.layerNames()) {
                 OnnxModel.ValueInfo v = m.valueInfo(l);
                 out.println(v == null || v.dims() == null ? l : l + "  " + Arrays.toString(v.dims()).replace("-1", "N"));
+            }
+        }
+    }
+
+    /** {@code argus models bench BACKBONE}: backbone latency per image at chosen batch sizes. */
+    @Command(name = "bench", description = "Measure a backbone's latency per image (ONNX Runtime, CPU) at batch sizes, and the "
+            + "decode + preprocessing time of an image file.")
+    static final class Bench implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BACKBONE", description = "an .onnx file, or mobilenet_v2 / inception_v3 (pulled if absent)")
+        String backbone;
+
+        @Option(names = "--layers", split = ",", paramLabel = "A,B", description = "layers to extract (default: the backbone's suggested layers)")
+        java.util.List<String> layers = new java.util.ArrayList<>();
+
+        @Option(names = "--batch", split = ",", paramLabel = "N", description = "batch sizes (default: 1,8)")
+        java.util.List<Integer> batches = new java.util.ArrayList<>(java.util.List.of(1, 8));
+
+        @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE})", defaultValue = "2")
+        int threads;
+
+        @Option(names = "--images", paramLabel = "N", description = "images to time per batch size after warm-up (default: ${DEFAULT-VALUE})",
+                defaultValue = "64")
+        int images;
+
+        @Option(names = "--image", paramLabel = "FILE", description = "an image file whose decode + preprocessing time to measure too")
+        Path image;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (threads < 1 || threads > 1024 || images < 1) {
+                throw new IllegalArgumentException("--threads must be in [1, 1024] and --images >= 1");
+            }
+            try (io.argus.vision.backbone.OnnxFeatureExtractor fx = Backbones.open(backbone, layers, null, threads)) {
+                int side = fx.inputSize();
+                out.printf(Locale.ROOT, "%s, layers %s, input %dx%d, %d threads%n", backbone, String.join(",", fx.layers()), side, side, threads);
+                out.printf("%-6s %10s %14s %14s%n", "BATCH", "IMAGES", "MS/IMAGE(MED)", "MS/IMAGE(MEAN)");
+                for (int b : batches) {
+                    if (b < 1) {
+                        throw new IllegalArgumentException("--batch sizes must be >= 1, got " + b);
+                    }
+                    float[] input = NsfwjsModels.referenceInput(b * 3 * side * side);
+                    for (int w = 0; w < 3; w++) {
+                        fx.run(input, b, side);
+                    }
+                    int rounds = Math.max(1, images / b);
+                    double[] perImage = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        long t0 = System.nanoTime();
+                        fx.run(input, b, side);
+                        perImage[r] = (System.nanoTime() - t0) / 1e6 / b;
+                    }
+                    double mean = Arrays.stream(perImage).average().orElse(Double.NaN);
+                    Arrays.sort(perImage);
+                    out.printf(Locale.ROOT, "%-6d %10d %14.1f %14.1f%n", b, rounds * b, perImage[rounds / 2], mean);
+                    out.flush();
+                }
+                if (image != null) {
+                    float[] t = new float[fx.preprocess().tensorSize()];
+                    double[] ms = new double[20];
+                    for (int r = -3; r < ms.length; r++) {
+                        long t0 = System.nanoTime();
+                        java.awt.image.BufferedImage img = io.argus.vision.image.Images.read(image);
+                        fx.preprocess().toTensor(img, image, t, 0);
+                        if (r >= 0) {
+                            ms[r] = (System.nanoTime() - t0) / 1e6;
+                        }
+                    }
+                    Arrays.sort(ms);
+                    out.printf(Locale.ROOT, "decode + preprocess %s: %.1f ms (median of %d)%n", image, ms[ms.length / 2], ms.length);
+                }
             }
         }
     }
