@@ -106,7 +106,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         if (inputs.size() != 1 || inputs.get(0).rank() != 4 || inputs.get(0).elemType() != OnnxModel.FLOAT
                 || inputs.get(0).dims()[1] >= 0 && inputs.get(0).dims()[1] != 3) {
             throw new IllegalArgumentException(file + ": not an image backbone: its inputs are " + describe(inputs)
-                    + "; expected one float32 input N×3×H×W (NCHW)");
+                    + "; expected one float32 input N×3×H×W (NCHW); its layers: " + String.join(", ", model.layerNames()));
         }
         OnnxModel.ValueInfo input = inputs.get(0);
         long h = input.dims()[2];
