@@ -200,8 +200,9 @@ public final class ModelsCommand implements Runnable {
                 }
                 if (image != null) {
                     float[] t = new float[fx.preprocess().tensorSize()];
-                    double[] ms = new double[20];
-                    for (int r = -3; r < ms.length; r++) {
+                    // Many warm-up rounds: decoding and resampling are plain Java and need the JIT.
+                    double[] ms = new double[30];
+                    for (int r = -30; r < ms.length; r++) {
                         long t0 = System.nanoTime();
                         java.awt.image.BufferedImage img = io.argus.vision.image.Images.read(image);
                         fx.preprocess().toTensor(img, image, t, 0);
