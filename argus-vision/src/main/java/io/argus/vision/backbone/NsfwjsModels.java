@@ -233,7 +233,9 @@ public final class NsfwjsModels {
         meta.put("argus.license", "MIT (nsfwjs)");
         meta.put(OnnxFeatureExtractor.METADATA_PREPROCESS, m.preprocess().toString());
         meta.put("argus.default_layers", String.join(",", m.defaultLayers()));
-        return TfjsConverter.convert(model, m.id(), meta);
+        meta.put("argus.native_size", Integer.toString(m.size()));
+        // Free height and width, so that methods may feed larger images (PatchCore's IM320); the check runs at the native size.
+        return TfjsConverter.convert(model, m.id(), meta, true);
     }
 
     /** The README's LCG input, n values in [0, 1), computed in double precision like JavaScript. */

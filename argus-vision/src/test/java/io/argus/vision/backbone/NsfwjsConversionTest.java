@@ -81,5 +81,11 @@ class NsfwjsConversionTest {
             List<FeatureMap> maps = fx.run(NsfwjsModels.referenceInput(2 * 3 * 224 * 224), 2, 224).get(1);
             assertThat(maps).extracting(f -> f.channels() + "x" + f.height() + "x" + f.width()).containsExactly("192x28x28", "384x14x14", "1280x7x7");
         }
+        // The pulled model's height and width are free: a larger input gives larger maps.
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(onnx, "mobilenet_v2", List.of("block_6_expand_relu", "block_10_expand_relu", "out_relu"),
+                NsfwjsModels.Model.MOBILENET_V2.preprocess().withSize(320, 320), 2, 1)) {
+            List<FeatureMap> maps = fx.run(NsfwjsModels.referenceInput(3 * 320 * 320), 1, 320).get(0);
+            assertThat(maps).extracting(f -> f.channels() + "x" + f.height() + "x" + f.width()).containsExactly("192x40x40", "384x20x20", "1280x10x10");
+        }
     }
 }

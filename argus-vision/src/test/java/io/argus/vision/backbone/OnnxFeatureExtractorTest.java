@@ -82,6 +82,17 @@ class OnnxFeatureExtractorTest {
     }
 
     @Test
+    void theRewrittenGraphKeepsOnlyWhatTheLayersNeed() {
+        io.argus.vision.backbone.onnx.OnnxModel m = io.argus.vision.backbone.onnx.OnnxModel.parse(TinyNets.convRelu(), "tiny");
+        io.argus.vision.backbone.onnx.OnnxModel conv = io.argus.vision.backbone.onnx.OnnxModel.parse(m.withOutputs(List.of("conv")), "r");
+        assertThat(conv.nodes()).extracting(io.argus.vision.backbone.onnx.OnnxModel.Node::name).containsExactly("conv");
+        assertThat(conv.outputs()).extracting(io.argus.vision.backbone.onnx.OnnxModel.ValueInfo::name).containsExactly("conv");
+        io.argus.vision.backbone.onnx.OnnxModel two = io.argus.vision.backbone.onnx.OnnxModel.parse(m.withOutputs(List.of("gap", "conv")), "r");
+        assertThat(two.nodes()).extracting(io.argus.vision.backbone.onnx.OnnxModel.Node::name).containsExactly("conv", "relu", "gap");
+        assertThat(two.dataInputs()).extracting(io.argus.vision.backbone.onnx.OnnxModel.ValueInfo::name).containsExactly("image");
+    }
+
+    @Test
     void unknownLayerListsTheAvailableOnes() throws Exception {
         Path f = tiny();
         assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, "tiny", List.of("layer3"), null, 1, 1))

@@ -259,6 +259,63 @@ class TfjsConverterTest {
     }
 
     @Test
+    void aDynamicSizeGraphAgreesAtTheNativeSizeAndFollowsTensorflowAtOthers() throws Exception {
+        TfjsModel model = TfjsModel.read(writeModel());
+        Path fixed = tmp.resolve("fixed.onnx");
+        Path dynamic = tmp.resolve("dynamic.onnx");
+        Files.write(fixed, TfjsConverter.convert(model, "m", Map.of()).onnx());
+        Files.write(dynamic, TfjsConverter.convert(model, "m", Map.of(), true).onnx());
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] in = new float[CIN * H * H];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) rnd.nextDouble();
+        }
+        io.argus.vision.image.Preprocess p = io.argus.vision.image.Preprocess.unitScale(H);
+        try (OnnxFeatureExtractor a = OnnxFeatureExtractor.open(fixed, "f", List.of("conv", "pool", "dense"), p, 1, 1);
+                OnnxFeatureExtractor b = OnnxFeatureExtractor.open(dynamic, "d", List.of("conv", "pool", "dense"), p, 1, 1)) {
+            List<FeatureMap> x = a.run(in, 1, H).get(0);
+            List<FeatureMap> y = b.run(in, 1, H).get(0);
+            for (int l = 0; l < 3; l++) {
+                assertThat(y.get(l).data()).containsExactly(x.get(l).data(), within(1e-6f));
+            }
+        }
+        // At 10x10 the stride-2 'same' convolution pads one cell after (TensorFlow), giving 5x5; pooling 'same' gives 3x3.
+        float[] big = new float[CIN * 10 * 10];
+        java.util.Arrays.fill(big, 0.5f);
+        try (OnnxFeatureExtractor b = OnnxFeatureExtractor.open(dynamic, "d", List.of("conv", "pool"), io.argus.vision.image.Preprocess.unitScale(10), 1, 1)) {
+            List<FeatureMap> y = b.run(big, 1, 10).get(0);
+            assertThat(y.get(0).height()).isEqualTo(5);
+            assertThat(y.get(1).height()).isEqualTo(3);
+            // Constant input: the last row of the conv output sees the zero padding below, the first does not.
+            FeatureMap conv = y.get(0);
+            float[] expectedTop = new float[3];
+            float[] expectedBottom = new float[3];
+            for (int o = 0; o < 3; o++) {
+                double top = convB[o];
+                double bottom = convB[o];
+                for (int ky = 0; ky < 3; ky++) {
+                    for (int kx = 0; kx < 3; kx++) {
+                        for (int c = 0; c < CIN; c++) {
+                            double w = 0.5 * convK[((ky * 3 + kx) * CIN + c) * 3 + o];
+                            top += w;
+                            if (ky < 2) {
+                                bottom += w;
+                            }
+                        }
+                    }
+                }
+                expectedTop[o] = (float) Math.max(0, top);
+                expectedBottom[o] = (float) Math.max(0, bottom);
+            }
+            for (int o = 0; o < 3; o++) {
+                // Column 1 is interior horizontally.
+                assertThat(conv.get(o, 0, 1)).isCloseTo(expectedTop[o], within(1e-5f));
+                assertThat(conv.get(o, 4, 1)).isCloseTo(expectedBottom[o], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void unsupportedLayersAreNamed() throws Exception {
         Path f = writeModel();
         Files.writeString(f, Files.readString(f).replace("\"class_name\":\"Flatten\"", "\"class_name\":\"Reshape\""));
