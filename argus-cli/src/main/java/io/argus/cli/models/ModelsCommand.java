@@ -177,7 +177,11 @@ public final class ModelsCommand implements Runnable {
             try (io.argus.vision.backbone.OnnxFeatureExtractor fx = Backbones.open(backbone, layers, null, threads)) {
                 int side = fx.inputSize();
                 out.printf(Locale.ROOT, "%s, layers %s, input %dx%d, %d threads%n", backbone, String.join(",", fx.layers()), side, side, threads);
-                out.printf("%-6s %10s %14s %14s%n", "BATCH", "IMAGES", "MS/IMAGE(MED)", "MS/IMAGE(MEAN)");
+                // Process CPU time (all threads, ONNX Runtime's native ones included) beside wall time: on a busy
+                // machine the wall time grows with the contention, the CPU time much less.
+                var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                java.util.function.LongSupplier cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun::getProcessCpuTime : () -> -1;
+                out.printf("%-6s %10s %14s %14s %14s%n", "BATCH", "IMAGES", "MS/IMAGE(MED)", "MS/IMAGE(MEAN)", "CPU-MS/IMAGE");
                 for (int b : batches) {
                     if (b < 1) {
                         throw new IllegalArgumentException("--batch sizes must be >= 1, got " + b);
@@ -188,14 +192,17 @@ public final class ModelsCommand implements Runnable {
                     }
                     int rounds = Math.max(1, images / b);
                     double[] perImage = new double[rounds];
+                    long cpu0 = cpu.getAsLong();
                     for (int r = 0; r < rounds; r++) {
                         long t0 = System.nanoTime();
                         fx.run(input, b, side);
                         perImage[r] = (System.nanoTime() - t0) / 1e6 / b;
                     }
+                    long cpu1 = cpu.getAsLong();
+                    double cpuPerImage = cpu0 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / (rounds * b);
                     double mean = Arrays.stream(perImage).average().orElse(Double.NaN);
                     Arrays.sort(perImage);
-                    out.printf(Locale.ROOT, "%-6d %10d %14.1f %14.1f%n", b, rounds * b, perImage[rounds / 2], mean);
+                    out.printf(Locale.ROOT, "%-6d %10d %14.1f %14.1f %14.1f%n", b, rounds * b, perImage[rounds / 2], mean, cpuPerImage);
                     out.flush();
                 }
                 if (image != null) {
