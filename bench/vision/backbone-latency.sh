@@ -11,7 +11,10 @@ n="${1:-64}"
 ./mvnw -o -q -B -pl argus-cli -am package -DskipTests
 run() { nice -n 10 java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -cp "argus-cli/target/argus-cli.jar:argus-cli/target/lib/*" io.argus.cli.ArgusCli "$@" 2>&1 | grep -v '^WARNING: Using incubator'; }
-img="$(ls ../shared/data/magnetic_tile/MT_Fray/Imgs/*.jpg 2>/dev/null | head -1 || true)"
+img=""
+for d in "${ARGUS_DATA:-}" ../shared/data ../../shared/data; do
+  if [ -n "$d" ] && [ -d "$d/magnetic_tile/MT_Fray/Imgs" ]; then img="$(ls "$d"/magnetic_tile/MT_Fray/Imgs/*.jpg | head -1)"; break; fi
+done
 run models bench mobilenet_v2 --threads 2 --batch 1,8 --images "$n" --layers block_6_expand_relu,block_10_expand_relu ${img:+--image "$img"}
 run models bench mobilenet_v2 --threads 2 --batch 1,8 --images "$n" --layers out_relu
 run models bench inception_v3 --threads 2 --batch 1,8 --images "$n" --layers mixed2,mixed7
