@@ -96,6 +96,11 @@ public final class Backbones {
         return OnnxFeatureExtractor.open(file, m != null ? m.id() : file.toString(), l, p, threads, OnnxFeatureExtractor.BATCH_SIZE_DEFAULT);
     }
 
+    /** {@link #open(String, List, Preprocess, int)} with the context's thread count for ONNX Runtime's intra-op pool. */
+    public static OnnxFeatureExtractor open(String backbone, List<String> layers, Preprocess preprocess, io.argus.core.Context ctx) {
+        return open(backbone, layers, preprocess, ctx.threads());
+    }
+
     /**
      * Rebuilds the extractor a spec describes (as a model file stores it), checking that the backbone file
      * is the one the spec pins.

@@ -71,6 +71,24 @@ class NsfwjsConversionTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPullWhoseCheckFailsCachesNothing() throws Exception {
+        Path pkg = NsfwjsFixtures.packageDir();
+        Path copy = tmp.resolve("package/dist/models/mobilenet_v2");
+        Files.createDirectories(copy);
+        Files.copy(pkg.resolve("dist/models/mobilenet_v2/model.min.js"), copy.resolve("model.min.js"));
+        String shard = Files.readString(pkg.resolve("dist/models/mobilenet_v2/group1-shard1of1.min.js"));
+        int at = shard.indexOf("exports=\"") + 20;
+        // Zero a run of quantized weights near the start of the shard.
+        Files.writeString(copy.resolve("group1-shard1of1.min.js"), shard.substring(0, at) + "A".repeat(40000) + shard.substring(at + 40000));
+        Path cache = tmp.resolve("cache");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NsfwjsModels.pull(NsfwjsModels.Model.MOBILENET_V2, cache, tmp.resolve("package"), null, 2))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("differs from the TF.js reference").hasMessageEndingWith("; not cached");
+        try (var files = Files.list(cache)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void namedLayersComeOutWithTheirKerasShapes() throws Exception {
         Path pkg = NsfwjsFixtures.packageDir();
         Path onnx = tmp.resolve("m.onnx");
