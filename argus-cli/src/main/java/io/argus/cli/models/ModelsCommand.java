@@ -133,10 +133,11 @@ public final class ModelsCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(f + ": could not read: " + e.getMessage(), e);
             }
-            out.println("input: " + m.dataInputs());
+            out.println("input: " + m.dataInputs() + (m.metadata().containsKey("argus.native_size")
+                    ? " (native size " + m.metadata().get("argus.native_size") + "; height and width are free)" : ""));
             for (String l : m.layerNames()) {
                 OnnxModel.ValueInfo v = m.valueInfo(l);
-                out.println(v == null || v.dims() == null ? l : l + "  " + Arrays.toString(v.dims()).replace("-1", "N"));
+                out.println(v == null || v.dims() == null ? l : l + "  " + shape(v.dims()));
             }
         }
     }
@@ -222,6 +223,15 @@ public final class ModelsCommand implements Runnable {
                 }
             }
         }
+    }
+
+    /** A declared shape, the first (batch) dimension as N and unknown ones as ?. */
+    private static String shape(long[] dims) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < dims.length; i++) {
+            b.append(i > 0 ? ", " : "").append(dims[i] >= 0 ? Long.toString(dims[i]) : i == 0 ? "N" : "?");
+        }
+        return b.append(']').toString();
     }
 
     private static long size(Path f) {
