@@ -93,6 +93,23 @@ class OnnxFeatureExtractorTest {
     }
 
     @Test
+    void aModelWithAFixedBatchOfOneTakesAnyNumberOfImages() throws Exception {
+        Path f = tmp.resolve("one.onnx");
+        Files.write(f, new OnnxGraphBuilder("one").input("x", new long[] {1, 3, 2, 2}, null)
+                .node("Relu", List.of("x"), List.of("y"), "relu").output("y", new long[] {1, 3, 2, 2}, null).build(7, 13, "t"));
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(f, null, List.of("y"), Preprocess.unitScale(2), 1, 8)) {
+            float[] in = new float[3 * 12];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = i - 10;
+            }
+            List<List<FeatureMap>> out = fx.run(in, 3, 2);
+            assertThat(out).hasSize(3);
+            assertThat(out.get(2).get(0).data()).containsExactly(14f, 15f, 16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f);
+            assertThat(out.get(0).get(0).data()[0]).isZero();
+        }
+    }
+
+    @Test
     void unknownLayerListsTheAvailableOnes() throws Exception {
         Path f = tiny();
         assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, "tiny", List.of("layer3"), null, 1, 1))
