@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * turned into a parser of the header fields.
  *
  * <p>As loghub's {@code generate_logformat_regex} (logparser, Drain.py): the spec is cut at the
- * {@code <Field>} placeholders; each placeholder becomes a lazy group {@code (.*?)}, the text between them
+ * {@code <Field>} placeholders; each placeholder becomes a lazy named group {@code (?<...>.*?)}, the text between them
  * is regex syntax in which every run of spaces becomes {@code \s+} (so {@code \[<Pid>\]} and optional
  * groups such as {@code (\[<PID>\])?} work), and the whole is anchored {@code ^...$}. A line is stripped
  * (Python's {@code str.strip()}) before matching. One field must be named {@code Content}: it is what the
@@ -27,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
 public final class LogFormat {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>]+)>");
+    private static final String GROUP = "argusField";
 
     private final String spec;
     private final List<String> fields;
@@ -64,7 +65,8 @@ public final class LogFormat {
                 throw new IllegalArgumentException("log format '" + spec + "': field <" + name + "> appears twice");
             }
             fields.add(name);
-            re.append("(.*?)");
+            // Named groups: the regex text between fields may hold groups of its own, e.g. (\[<PID>\])?
+            re.append("(?<").append(GROUP).append(fields.size() - 1).append(">.*?)");
             last = m.end();
         }
         String tail = spec.substring(last);
@@ -128,7 +130,7 @@ public final class LogFormat {
         }
         String[] out = new String[fields.size()];
         for (int g = 0; g < out.length; g++) {
-            out[g] = m.group(g + 1);
+            out[g] = m.group(GROUP + g);
         }
         return out;
     }
