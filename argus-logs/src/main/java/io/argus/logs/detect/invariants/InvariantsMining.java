@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Invariants Mining: sparse integer linear relations between event counts that hold in (almost) every
@@ -35,7 +37,9 @@ import java.util.Set;
  * eigenvalue, scaled so its smallest entry is s ∈ {1..maxScale} and rounded to integers, valid when it
  * holds exactly on at least {@code percentage} of the sessions; finding one prunes the sets that would
  * combine it with another; all-zero columns are invariants "count = 0"; the search stops once r
- * invariants are found.
+ * invariants are found. The search is exponential in the number of events in the worst case (loglizer
+ * has no bound); Argus stops it after {@link InvariantsParams#maxCandidates()} candidate checks, keeping
+ * the invariants found so far, which never binds on HDFS's sessions.
  *
  * <p>Score: Σ over invariants of |x·θ|, the total amount by which a session breaks them; anomalous when
  * above 1e-6 as in loglizer ({@link Trained#threshold()}). Explanation: the broken invariants and their
@@ -45,6 +49,7 @@ import java.util.Set;
 public final class InvariantsMining implements Detector<EventSessions> {
 
     private static final double ZERO = 1e-8;
+    private static final Logger LOG = LoggerFactory.getLogger(InvariantsMining.class);
 
     private final InvariantsParams params;
 
@@ -124,6 +129,7 @@ public final class InvariantsMining implements Detector<EventSessions> {
             }
         }
         int length = 2;
+        long checked = 0;
         while (!items.isEmpty()) {
             ctx.checkCancelled();
             if (params.longestInvariant() > 0 && items.get(0).size() >= params.longestInvariant()) {
@@ -144,6 +150,11 @@ public final class InvariantsMining implements Detector<EventSessions> {
                 if (length > 2 && !subsetsIn(item, space)) {
                     space.remove(item);
                     continue;
+                }
+                if (++checked > params.maxCandidates()) {
+                    LOG.debug("invariants mining: stopped after {} candidates with {} of {} invariants", params.maxCandidates(), invariants.size(), r);
+                    stop = true;
+                    break;
                 }
                 int[] theta = validInvariant(x, item);
                 if (theta != null) {
@@ -166,24 +177,52 @@ public final class InvariantsMining implements Detector<EventSessions> {
         return invariants;
     }
 
-    /** loglizer's _join_set: the distinct unions of two items that have exactly {@code length} columns, sorted. */
+    /**
+     * loglizer's _join_set followed by its subset check, as the classic Apriori join: two items of the
+     * (sorted) list that share all but their last column give their union. Every union that can pass
+     * {@link #subsetsIn} contains two such items (drop its last or its second-to-last column), so the
+     * candidates that survive are exactly loglizer's, found in O(pairs with a common prefix) instead of
+     * O(items²). Sorted, without duplicates.
+     */
     private static List<List<Integer>> join(List<List<Integer>> items, int length) {
-        Set<List<Integer>> seen = new HashSet<>();
+        List<List<Integer>> sorted = new ArrayList<>(items);
+        sorted.sort(InvariantsMining::compareLists);
         List<List<Integer>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            for (int j = i + 1; j < items.size(); j++) {
-                Set<Integer> u = new java.util.TreeSet<>(items.get(i));
-                u.addAll(items.get(j));
-                if (u.size() == length) {
-                    List<Integer> l = List.copyOf(u);
-                    if (seen.add(l)) {
-                        out.add(l);
+        int n = sorted.size();
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            while (end < n && samePrefix(sorted.get(start), sorted.get(end))) {
+                end++;
+            }
+            for (int i = start; i < end; i++) {
+                for (int j = i + 1; j < end; j++) {
+                    List<Integer> a = sorted.get(i);
+                    List<Integer> b = sorted.get(j);
+                    if (a.size() + 1 != length) {
+                        continue;
                     }
+                    List<Integer> u = new ArrayList<>(a);
+                    u.add(b.get(b.size() - 1));
+                    out.add(List.copyOf(u));
                 }
             }
+            start = end;
         }
         out.sort(InvariantsMining::compareLists);
         return out;
+    }
+
+    private static boolean samePrefix(List<Integer> a, List<Integer> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size() - 1; k++) {
+            if (!a.get(k).equals(b.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int compareLists(List<Integer> a, List<Integer> b) {
