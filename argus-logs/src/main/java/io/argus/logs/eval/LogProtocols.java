@@ -1,6 +1,7 @@
 package io.argus.logs.eval;
 
 import io.argus.core.Context;
+import io.argus.core.Detector;
 import io.argus.core.Model;
 import io.argus.core.params.MethodProvider;
 import io.argus.core.params.MethodRegistry;
@@ -37,6 +38,9 @@ public final class LogProtocols {
 
     /** Largest HDFS log key in DeepLog's files. */
     public static final int HDFS_KEYS = 28;
+
+    /** The seed of the HDFS train/test split, fixed so that every method and seed of a run sees the same split. */
+    public static final long HDFS_SPLIT_SEED = 42L;
 
     /** Share of the normal HDFS sessions used for training. */
     public static final double TRAIN_SHARE = 0.8;
@@ -141,20 +145,26 @@ public final class LogProtocols {
 
     /** Fits {@code spec} on {@code train}, thresholds it from training data only, and scores {@code test} (labelled). */
     public static MethodRun run(MethodSpec spec, MethodRegistry registry, EventSessions train, EventSessions test, Context ctx) {
+        return evaluate(spec.label(), detector(registry, spec), train, test, ctx);
+    }
+
+    /** Fits {@code detector} on {@code train}, thresholds it from training data only, and scores {@code test} (labelled). */
+    public static MethodRun evaluate(String label, Detector<EventSessions> detector, EventSessions train, EventSessions test, Context ctx) {
+        int[] y = test.labels().orElseThrow(() -> new IllegalArgumentException("test sessions need labels"));
         long t0 = System.nanoTime();
-        Model<EventSessions> model = fit(registry, spec, train, ctx);
+        Model<EventSessions> model = detector.fit(train.withoutLabels(), ctx);
         double threshold;
         String rule;
         if (model instanceof IntrinsicThreshold it) {
             threshold = it.threshold();
             rule = "method";
         } else {
-            threshold = Thresholds.targetFpr(model.score(train, ctx).values(), FALLBACK_FPR).value();
+            threshold = Thresholds.targetFpr(model.score(train.withoutLabels(), ctx).values(), FALLBACK_FPR).value();
             rule = "train-fpr-" + FALLBACK_FPR;
         }
+        long t1 = System.nanoTime();
         double[] s = model.score(test.withoutLabels(), ctx).values();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        int[] y = test.labels().orElseThrow(() -> new IllegalArgumentException("test sessions need labels"));
+        long t2 = System.nanoTime();
         int pos = 0;
         int tp = 0;
         int fp = 0;
@@ -167,22 +177,22 @@ public final class LogProtocols {
                 fp++;
             }
         }
-        return new MethodRun(spec.label(), rule, threshold, pos, y.length - pos, tp, fp, BinaryMetrics.auroc(s, y), BinaryMetrics.averagePrecision(s, y),
-                secs);
+        return new MethodRun(label, rule, threshold, pos, y.length - pos, tp, fp, BinaryMetrics.auroc(s, y), BinaryMetrics.averagePrecision(s, y),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
+    /** A configured detector of log sessions from the registry. */
     @SuppressWarnings("unchecked")
-    private static Model<EventSessions> fit(MethodRegistry registry, MethodSpec spec, EventSessions train, Context ctx) {
+    public static Detector<EventSessions> detector(MethodRegistry registry, MethodSpec spec) {
         MethodProvider<?, ?> p = registry.get(spec.name()).provider();
         if (!p.dataType().isAssignableFrom(EventSessions.class)) {
             throw new IllegalArgumentException("method '" + spec.name() + "' reads " + p.modality() + " data, not log sessions");
         }
-        return fitTyped((MethodProvider<EventSessions, ? extends Record>) p, spec.params(), train, ctx);
+        return detectorTyped((MethodProvider<EventSessions, ? extends Record>) p, spec.params());
     }
 
-    private static <P extends Record> Model<EventSessions> fitTyped(MethodProvider<EventSessions, P> p, Map<String, String> params, EventSessions train,
-            Context ctx) {
+    private static <P extends Record> Detector<EventSessions> detectorTyped(MethodProvider<EventSessions, P> p, Map<String, String> params) {
         P parsed = Params.parse(p.paramsType(), p.defaults(), new LinkedHashMap<>(params), p.name());
-        return p.detector(parsed).fit(train, ctx);
+        return p.detector(parsed);
     }
 }

@@ -20,7 +20,7 @@ class HdfsSessionsTest {
         Path dir = TestData.require("hdfs_deeplog");
         List<MethodRun> runs;
         try (Context ctx = Context.builder().seed(42).threads(2).build()) {
-            runs = LogProtocols.hdfs(dir, 42, LogProtocols.defaultMethods(), MethodRegistry.load(), ctx);
+            runs = LogProtocols.hdfs(dir, LogProtocols.HDFS_SPLIT_SEED, LogProtocols.defaultMethods(), MethodRegistry.load(), ctx);
         }
         runs.forEach(r -> System.out.println("hdfs " + r.describe()));
         assertThat(runs).hasSize(LogProtocols.defaultMethods().size());
