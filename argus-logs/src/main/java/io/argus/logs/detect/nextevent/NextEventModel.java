@@ -51,11 +51,25 @@ public final class NextEventModel implements Detector<EventSessions> {
 
     @Override
     public Model<EventSessions> fit(EventSessions train, Context ctx) {
-        List<String> vocab = train.vocabulary();
+        // the model's vocabulary: the events that occur in training, in vocabulary order
+        int[] map = new int[train.vocabulary().size()];
+        java.util.Arrays.fill(map, -1);
+        for (int i = 0; i < train.size(); i++) {
+            for (int e : train.events(i)) {
+                map[e] = 0;
+            }
+        }
+        List<String> vocab = new ArrayList<>();
+        for (int e = 0; e < map.length; e++) {
+            if (map[e] == 0) {
+                map[e] = vocab.size();
+                vocab.add(train.vocabulary().get(e));
+            }
+        }
         int m = vocab.size();
         Map<String, Map<Integer, long[]>> counts = new HashMap<>();
         for (int i = 0; i < train.size(); i++) {
-            int[] seq = symbols(train.events(i), null, m, params.endOfSession());
+            int[] seq = symbols(train.events(i), map, m, params.endOfSession());
             for (int p = 1; p < seq.length; p++) {
                 int max = Math.min(params.history(), p);
                 for (int len = 0; len <= max; len++) {
@@ -78,12 +92,12 @@ public final class NextEventModel implements Detector<EventSessions> {
         return new Trained(params, vocab, top);
     }
 
-    /** The session as symbols: start marker m, events 0..m−1 (−1 = unseen), end marker m+1 when asked. */
+    /** The session as symbols: start marker m, events 0..m−1 (−1 = unseen in training), end marker m+1 when asked. */
     static int[] symbols(int[] events, int[] map, int m, boolean end) {
         int[] seq = new int[events.length + (end ? 2 : 1)];
         seq[0] = m;
         for (int k = 0; k < events.length; k++) {
-            seq[k + 1] = map == null ? events[k] : map[events[k]];
+            seq[k + 1] = map[events[k]];
         }
         if (end) {
             seq[seq.length - 1] = m + 1;
