@@ -2,7 +2,6 @@ package io.argus.logs.session;
 
 import io.argus.logs.drain.Drain;
 import io.argus.logs.format.LogFormat;
-import io.argus.logs.parse.LogParser;
 import io.argus.logs.parse.LogReader;
 import io.argus.logs.parse.ParseReport;
 import java.nio.file.Path;
@@ -67,15 +66,36 @@ public record EventLog(long[] lineNumbers, int[] events, List<String> vocabulary
      */
     public static EventLog parse(Path file, LogFormat format, Drain drain, int threads, FieldFunction<Long> timestamp,
             FieldFunction<Integer> label, boolean keepContent) {
+        return read(file, format, drain, threads, timestamp, label, keepContent, true);
+    }
+
+    /**
+     * Reads a log file against a trained parser in match-only mode ({@link Drain#match}): the templates
+     * never change, so the events mean what they meant when a model was fitted. A line that matches no
+     * template becomes the event named by its own masked tokens (a template seen only here), which a model
+     * then treats as unseen.
+     */
+    public static EventLog match(Path file, LogFormat format, Drain drain, int threads, FieldFunction<Long> timestamp,
+            FieldFunction<Integer> label, boolean keepContent) {
+        return read(file, format, drain, threads, timestamp, label, keepContent, false);
+    }
+
+    private static EventLog read(Path file, LogFormat format, Drain drain, int threads, FieldFunction<Long> timestamp,
+            FieldFunction<Integer> label, boolean keepContent, boolean learn) {
         List<Long> lines = new ArrayList<>();
         List<Integer> clusters = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
         List<String> contents = keepContent ? new ArrayList<>() : null;
         List<Long> times = timestamp == null ? null : new ArrayList<>();
         List<Integer> labs = label == null ? null : new ArrayList<>();
         long[] bad = {0};
         Map<Integer, String> evicted = new HashMap<>();
-        drain.onEviction(c -> evicted.put(c.id(), c.template()));
-        ParseReport report = new LogParser(format, threads, LogReader.MAX_LINE_BYTES_DEFAULT).parse(file, drain, (line, r) -> {
+        if (learn) {
+            drain.onEviction(c -> evicted.put(c.id(), c.template()));
+        }
+        LogReader reader = new LogReader(format, LogReader.MAX_LINE_BYTES_DEFAULT, threads);
+        ParseReport report = reader.read(file, drain::tokenize, line -> {
+            String[] tokens = (String[]) line.prepared();
             Long t = null;
             if (timestamp != null) {
                 t = timestamp.apply(line.fields());
@@ -92,8 +112,19 @@ public record EventLog(long[] lineNumbers, int[] events, List<String> vocabulary
                     return;
                 }
             }
+            if (learn) {
+                clusters.add(drain.addTokens(tokens).clusterId());
+            } else {
+                var m = drain.matchTokens(tokens);
+                if (m.isPresent()) {
+                    clusters.add(m.get().clusterId());
+                } else {
+                    // negative ids index the unmatched lines' own templates
+                    unmatched.add(String.join(" ", tokens));
+                    clusters.add(-unmatched.size());
+                }
+            }
             lines.add(line.lineNumber());
-            clusters.add(r.clusterId());
             if (contents != null) {
                 contents.add(line.fields()[format.contentIndex()]);
             }
@@ -104,6 +135,9 @@ public record EventLog(long[] lineNumbers, int[] events, List<String> vocabulary
                 labs.add(l);
             }
         });
+        for (int k = 0; k < unmatched.size(); k++) {
+            evicted.put(-(k + 1), unmatched.get(k));
+        }
         Map<Integer, String> finalTemplate = new HashMap<>(evicted);
         drain.clusters().forEach(c -> finalTemplate.put(c.id(), c.template()));
         Map<String, Integer> index = new LinkedHashMap<>();

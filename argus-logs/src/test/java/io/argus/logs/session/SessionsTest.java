@@ -77,6 +77,24 @@ class SessionsTest {
     }
 
     @Test
+    void matchOnlyReadingUsesTheTrainedTemplatesAndChangesNothing(@TempDir Path dir) throws Exception {
+        Path train = dir.resolve("train.log");
+        Path test = dir.resolve("test.log");
+        String[] lines = HDFS.split("\n");
+        Files.writeString(train, lines[0] + "\n" + lines[1] + "\n");
+        Files.writeString(test, lines[3] + "\n" + lines[2] + "\n");
+        LogPreset p = LogPreset.HDFS;
+        Drain drain = new Drain(p.drain());
+        EventLog fitted = EventLog.parse(train, p.format(), drain, 1, null, null, true);
+        String before = io.argus.logs.drain.DrainState.toJson(drain);
+        EventLog matched = EventLog.match(test, p.format(), drain, 2, null, null, true);
+        assertThat(io.argus.logs.drain.DrainState.toJson(drain)).isEqualTo(before);
+        assertThat(fitted.vocabulary()).containsExactly("PacketResponder <*> for block <*> terminating");
+        assertThat(matched.vocabulary()).containsExactly("PacketResponder <*> for block <*> terminating",
+                "BLOCK* ask <*> to replicate <*> to datanode(s) <*> <*>");
+    }
+
+    @Test
     void keySequencesReportTheFileAndLineOfABadKey(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("keys");
         Files.writeString(f, "5 5 22\n\n3 x 1\n");
