@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code argus logs}: log parsing and log anomaly detection. */
 @Command(name = "logs", description = "Log parsing (Drain) and log anomaly detection.",
-        subcommands = {ParseLogsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseLogsCommand.class, DetectLogsCommand.class, CommandLine.HelpCommand.class})
 public final class LogsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -70,4 +70,31 @@ class ParseLogsCommandTest {
         r = run("logs", "parse", log.toString(), "--format", "<A> <B>", "--out", dir.toString());
         assertThat(r.err()).contains("has no <Content> field");
     }
+
+    @Test
+    void detectFlagsTheBrokenSessionAndExplainsIt(@TempDir Path dir) throws Exception {
+        StringBuilder train = new StringBuilder();
+        for (int b = 0; b < 30; b++) {
+            train.append("081109 2036").append(String.format("%02d", b)).append(" 1 INFO dfs.X: open blk_").append(b).append('\n');
+            train.append("081109 2036").append(String.format("%02d", b)).append(" 1 INFO dfs.X: read blk_").append(b).append(" bytes 5\n");
+            train.append("081109 2036").append(String.format("%02d", b)).append(" 1 INFO dfs.X: close blk_").append(b).append('\n');
+        }
+        Path tr = dir.resolve("train.log");
+        Files.writeString(tr, train.toString());
+        Path te = dir.resolve("test.log");
+        Files.writeString(te, """
+                081110 100000 1 INFO dfs.X: open blk_100
+                081110 100000 1 INFO dfs.X: read blk_100 bytes 7
+                081110 100000 1 INFO dfs.X: close blk_100
+                081110 100001 1 INFO dfs.X: open blk_101
+                081110 100001 1 INFO dfs.X: read blk_101 bytes 9
+                """);
+        Path csv = dir.resolve("scores.csv");
+        Run r = run("logs", "detect", "--train", tr.toString(), "--test", te.toString(), "--preset", "hdfs", "--out", csv.toString(), "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("flagged 1 of 2 units").contains("blk_101").contains("<end of session>: unexpected next event");
+        assertThat(Files.readAllLines(csv)).containsExactly("id,score,flagged", "blk_100,0.0,0", "blk_101,1.0,1");
+        Run bad = run("logs", "detect", "--train", tr.toString(), "--test", te.toString(), "--format", "<Date> <Time> <Pid> <Level> <Component>: <Content>");
+        assertThat(bad.err()).startsWith("argus: error: choose the units: --session-id REGEX or --window SECONDS");
+    }
 }
