@@ -133,7 +133,7 @@ public final class PcaT2Q implements Detector<Series> {
     }
 
     /** The standardisation, the principal subspace and the two control limits. */
-    static final class Fitted implements Model<Series> {
+    static final class Fitted implements Model<Series>, ControlLimited {
         private final Normalizer norm;
         private final double[] mean;
         private final double[] comps;
@@ -148,6 +148,11 @@ public final class PcaT2Q implements Detector<Series> {
             this.lambda = lambda;
             this.uclT2 = uclT2;
             this.uclQ = uclQ;
+        }
+
+        @Override
+        public double controlLimit() {
+            return CONTROL_LIMIT;
         }
 
         /** Number of principal components kept. */
