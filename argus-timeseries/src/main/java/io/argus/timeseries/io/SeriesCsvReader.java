@@ -149,7 +149,7 @@ public record SeriesCsvReader(char delimiter, String timestampColumn, List<Strin
                 }
                 n++;
             }
-            return new RawSeries(file.getFileName().toString(), c, names, ts == null ? null : Arrays.copyOf(ts, n),
+            return new RawSeries(name, c, names, ts == null ? null : Arrays.copyOf(ts, n),
                     Arrays.copyOf(values, n * c), lab == null ? null : Arrays.copyOf(lab, n), tr == null ? null : Arrays.copyOf(tr, n),
                     Arrays.copyOf(lines, n));
         } catch (IOException e) {

@@ -79,6 +79,16 @@ public record CleaningPolicy(Order order, Duplicates duplicates, Gaps gaps, Miss
         return new CleaningPolicy(order, duplicates, gaps, m);
     }
 
+    /** This policy with another order rule. */
+    public CleaningPolicy withOrder(Order o) {
+        return new CleaningPolicy(o, duplicates, gaps, missing);
+    }
+
+    /** This policy with another duplicates rule. */
+    public CleaningPolicy withDuplicates(Duplicates d) {
+        return new CleaningPolicy(order, d, gaps, missing);
+    }
+
     /** This policy with another gap rule. */
     public CleaningPolicy withGaps(Gaps g) {
         return new CleaningPolicy(order, duplicates, g, missing);
