@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProvidersTest {
 
     static List<String> batchMethods() {
-        return List.of("channel-independent", "kshape-ad", "matrix-profile", "pca-t2q", "poly", "spectral-residual", "sub-iforest", "sub-knn", "sub-lof", "sub-pca", "themis");
+        return List.of("channel-independent", "kshape-ad", "matrix-profile", "pca-t2q", "poly", "spectral-residual", "sub-iforest", "sub-knn", "series2graph", "sub-lof", "sub-pca", "themis");
     }
 
     private static Series sample(int n, int c, long seed) {
