@@ -54,8 +54,16 @@ public final class Backbones {
         if (m != null) {
             Path f = modelsDir().resolve(m.id() + ".onnx");
             if (!Files.isRegularFile(f)) {
-                LOG.info("backbone {} is not in {}; pulling it (as `argus models pull {}` would)", m.id(), modelsDir(), m.id());
-                NsfwjsModels.pull(m, modelsDir(), null, null, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                // WARN, not INFO: it reaches the network, which the user should see even at the CLI's default level.
+                LOG.warn("backbone {} is not cached in {}; pulling it now (fetching {} with npm, converting, checking), as `argus models pull {}` does",
+                        m.id(), modelsDir(), NsfwjsModels.PACKAGE, m.id());
+                try {
+                    NsfwjsModels.Pulled p = NsfwjsModels.pull(m, modelsDir(), null, null, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    LOG.warn("backbone {} cached at {}", m.id(), p.file());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("backbone " + m.id() + " is not cached in " + modelsDir() + " and pulling it failed: " + e.getMessage()
+                            + "; run `argus models pull " + m.id() + "` (with --package DIR when npm is not available) or set ARGUS_MODELS", e);
+                }
             }
             return f;
         }
@@ -86,6 +94,11 @@ public final class Backbones {
         List<String> l = layers == null || layers.isEmpty() ? defaultLayers(backbone) : layers;
         Preprocess p = preprocess != null ? preprocess : m != null ? m.preprocess() : null;
         return OnnxFeatureExtractor.open(file, m != null ? m.id() : file.toString(), l, p, threads, OnnxFeatureExtractor.BATCH_SIZE_DEFAULT);
+    }
+
+    /** {@link #open(String, List, Preprocess, int)} with the context's thread count for ONNX Runtime's intra-op pool. */
+    public static OnnxFeatureExtractor open(String backbone, List<String> layers, Preprocess preprocess, io.argus.core.Context ctx) {
+        return open(backbone, layers, preprocess, ctx.threads());
     }
 
     /**

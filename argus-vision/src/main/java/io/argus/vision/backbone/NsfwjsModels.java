@@ -126,7 +126,7 @@ public final class NsfwjsModels {
      *
      * @param file the cached ONNX file
      * @param checks the per-layer comparison with the reference
-     * @param reference what the checks compared with ("bundled samples" or the reference folder)
+     * @param reference what the checks compared with (the bundled samples, or the reference folder)
      */
     public record Pulled(Path file, List<LayerCheck> checks, String reference) {
     }
@@ -233,7 +233,9 @@ public final class NsfwjsModels {
         meta.put("argus.license", "MIT (nsfwjs)");
         meta.put(OnnxFeatureExtractor.METADATA_PREPROCESS, m.preprocess().toString());
         meta.put("argus.default_layers", String.join(",", m.defaultLayers()));
-        return TfjsConverter.convert(model, m.id(), meta);
+        meta.put("argus.native_size", Integer.toString(m.size()));
+        // Free height and width, so that methods may feed larger images (PatchCore's IM320); the check runs at the native size.
+        return TfjsConverter.convert(model, m.id(), meta, true);
     }
 
     /** The README's LCG input, n values in [0, 1), computed in double precision like JavaScript. */
@@ -368,7 +370,7 @@ public final class NsfwjsModels {
                 }
                 AtomicFiles.write(target, out -> out.write(r.onnx()));
                 LOG.info("cached {} ({} bytes)", target, r.onnx().length);
-                return new Pulled(target, checks, referenceDir == null ? "bundled samples of the TF.js reference" : referenceDir.toString());
+                return new Pulled(target, checks, referenceDir == null ? "samples of the TF.js reference activations bundled with Argus" : "TF.js reference activations in " + referenceDir);
             } finally {
                 Files.deleteIfExists(candidate);
             }

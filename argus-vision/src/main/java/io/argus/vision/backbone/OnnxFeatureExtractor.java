@@ -56,12 +56,15 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     private final List<String> layers;
     private final Preprocess preprocess;
     private final int batchSize;
+    /** The batch size the model's input fixes, or 0 when its batch dimension is free. */
+    private final int fixedBatch;
     private final String inputName;
     private final OrtEnvironment env;
     private final OrtSession session;
 
-    private OnnxFeatureExtractor(String name, String sha256, List<String> layers, Preprocess preprocess, int batchSize, String inputName,
-            OrtEnvironment env, OrtSession session) {
+    private OnnxFeatureExtractor(String name, String sha256, List<String> layers, Preprocess preprocess, int batchSize, int fixedBatch,
+            String inputName, OrtEnvironment env, OrtSession session) {
+        this.fixedBatch = fixedBatch;
         this.name = name;
         this.sha256 = sha256;
         this.layers = layers;
@@ -106,7 +109,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         if (inputs.size() != 1 || inputs.get(0).rank() != 4 || inputs.get(0).elemType() != OnnxModel.FLOAT
                 || inputs.get(0).dims()[1] >= 0 && inputs.get(0).dims()[1] != 3) {
             throw new IllegalArgumentException(file + ": not an image backbone: its inputs are " + describe(inputs)
-                    + "; expected one float32 input N×3×H×W (NCHW)");
+                    + "; expected one float32 input N×3×H×W (NCHW); its layers: " + String.join(", ", model.layerNames()));
         }
         OnnxModel.ValueInfo input = inputs.get(0);
         long h = input.dims()[2];
@@ -141,7 +144,10 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
             OrtSession session = env.createSession(rewritten, opts);
             String sha = sha256(bytes);
             LOG.debug("opened backbone {} ({}), layers {}, preprocess {}, {} threads", name, file, unique, p, threads);
-            return new OnnxFeatureExtractor(name == null ? file.toString() : name, sha, unique, p, batchSize, input.name(), env, session);
+            // A model exported with a fixed batch size gets batches of exactly that size (padded at the end).
+            long fixed = input.dims()[0];
+            return new OnnxFeatureExtractor(name == null ? file.toString() : name, sha, unique, p, fixed > 0 ? (int) fixed : batchSize,
+                    fixed > 0 ? (int) fixed : 0, input.name(), env, session);
         } catch (OrtException e) {
             throw new IllegalArgumentException(file + ": ONNX Runtime cannot load the model with outputs " + unique + ": " + e.getMessage(), e);
         }
@@ -241,6 +247,21 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         if (batch.length != (long) n * 3 * side * side) {
             throw new IllegalArgumentException("input holds " + batch.length + " values, expected " + n + "x3x" + side + "x" + side);
         }
+        if (fixedBatch > 0 && n != fixedBatch) {
+            int per = 3 * side * side;
+            List<List<FeatureMap>> out = new ArrayList<>(n);
+            for (int from = 0; from < n; from += fixedBatch) {
+                int m = Math.min(fixedBatch, n - from);
+                float[] chunk = new float[fixedBatch * per];
+                System.arraycopy(batch, from * per, chunk, 0, m * per);
+                out.addAll(runOnce(chunk, fixedBatch, side).subList(0, m));
+            }
+            return out;
+        }
+        return runOnce(batch, n, side);
+    }
+
+    private List<List<FeatureMap>> runOnce(float[] batch, int n, int side) {
         List<List<FeatureMap>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new ArrayList<>(layers.size()));

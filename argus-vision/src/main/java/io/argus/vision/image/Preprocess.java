@@ -196,23 +196,32 @@ public record Preprocess(int resize, int crop, float[] mean, float[] std, Channe
             }
         }
         int plane = crop * crop;
+        // Vertical pass once per source channel (one for grey), then normalise into the tensor's channels.
+        float[][] resampled = new float[channels][plane];
+        for (int sc = 0; sc < channels; sc++) {
+            float[] src = rows[sc];
+            float[] dst = resampled[sc];
+            for (int y = 0; y < crop; y++) {
+                int start = fy.start[y];
+                double[] wy = fy.weights[y];
+                for (int x = 0; x < crop; x++) {
+                    double v = 0;
+                    for (int k = 0; k < wy.length; k++) {
+                        v += wy[k] * src[(start + k) * crop + x];
+                    }
+                    dst[y * crop + x] = (float) (Math.min(255.0, Math.max(0.0, v)) / 255.0);
+                }
+            }
+        }
         for (int c = 0; c < 3; c++) {
             // Tensor channel c takes source channel rgbIndex; a grey image feeds all three.
             int rgbIndex = order == ChannelOrder.RGB ? c : 2 - c;
-            float[] src = rows[gray ? 0 : rgbIndex];
+            float[] src = resampled[gray ? 0 : rgbIndex];
             double m = mean[c];
             double sd = std[c];
             int base = offset + c * plane;
-            for (int y = 0; y < crop; y++) {
-                int start = fy.start[y];
-                for (int x = 0; x < crop; x++) {
-                    double s = 0;
-                    for (int k = 0; k < fy.count[y]; k++) {
-                        s += fy.weights[y][k] * src[(start + k) * crop + x];
-                    }
-                    double v = Math.min(255.0, Math.max(0.0, s)) / 255.0;
-                    out[base + y * crop + x] = (float) ((v - m) / sd);
-                }
+            for (int i = 0; i < plane; i++) {
+                out[base + i] = (float) ((src[i] - m) / sd);
             }
         }
     }

@@ -71,6 +71,24 @@ class NsfwjsConversionTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPullWhoseCheckFailsCachesNothing() throws Exception {
+        Path pkg = NsfwjsFixtures.packageDir();
+        Path copy = tmp.resolve("package/dist/models/mobilenet_v2");
+        Files.createDirectories(copy);
+        Files.copy(pkg.resolve("dist/models/mobilenet_v2/model.min.js"), copy.resolve("model.min.js"));
+        String shard = Files.readString(pkg.resolve("dist/models/mobilenet_v2/group1-shard1of1.min.js"));
+        int at = shard.indexOf("exports=\"") + 20;
+        // Zero a run of quantized weights near the start of the shard.
+        Files.writeString(copy.resolve("group1-shard1of1.min.js"), shard.substring(0, at) + "A".repeat(40000) + shard.substring(at + 40000));
+        Path cache = tmp.resolve("cache");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NsfwjsModels.pull(NsfwjsModels.Model.MOBILENET_V2, cache, tmp.resolve("package"), null, 2))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("differs from the TF.js reference").hasMessageEndingWith("; not cached");
+        try (var files = Files.list(cache)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void namedLayersComeOutWithTheirKerasShapes() throws Exception {
         Path pkg = NsfwjsFixtures.packageDir();
         Path onnx = tmp.resolve("m.onnx");
@@ -80,6 +98,12 @@ class NsfwjsConversionTest {
             assertThat(fx.preprocess()).isEqualTo(NsfwjsModels.Model.MOBILENET_V2.preprocess());
             List<FeatureMap> maps = fx.run(NsfwjsModels.referenceInput(2 * 3 * 224 * 224), 2, 224).get(1);
             assertThat(maps).extracting(f -> f.channels() + "x" + f.height() + "x" + f.width()).containsExactly("192x28x28", "384x14x14", "1280x7x7");
+        }
+        // The pulled model's height and width are free: a larger input gives larger maps.
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(onnx, "mobilenet_v2", List.of("block_6_expand_relu", "block_10_expand_relu", "out_relu"),
+                NsfwjsModels.Model.MOBILENET_V2.preprocess().withSize(320, 320), 2, 1)) {
+            List<FeatureMap> maps = fx.run(NsfwjsModels.referenceInput(3 * 320 * 320), 1, 320).get(0);
+            assertThat(maps).extracting(f -> f.channels() + "x" + f.height() + "x" + f.width()).containsExactly("192x40x40", "384x20x20", "1280x10x10");
         }
     }
 }

@@ -82,6 +82,34 @@ class OnnxFeatureExtractorTest {
     }
 
     @Test
+    void theRewrittenGraphKeepsOnlyWhatTheLayersNeed() {
+        io.argus.vision.backbone.onnx.OnnxModel m = io.argus.vision.backbone.onnx.OnnxModel.parse(TinyNets.convRelu(), "tiny");
+        io.argus.vision.backbone.onnx.OnnxModel conv = io.argus.vision.backbone.onnx.OnnxModel.parse(m.withOutputs(List.of("conv")), "r");
+        assertThat(conv.nodes()).extracting(io.argus.vision.backbone.onnx.OnnxModel.Node::name).containsExactly("conv");
+        assertThat(conv.outputs()).extracting(io.argus.vision.backbone.onnx.OnnxModel.ValueInfo::name).containsExactly("conv");
+        io.argus.vision.backbone.onnx.OnnxModel two = io.argus.vision.backbone.onnx.OnnxModel.parse(m.withOutputs(List.of("gap", "conv")), "r");
+        assertThat(two.nodes()).extracting(io.argus.vision.backbone.onnx.OnnxModel.Node::name).containsExactly("conv", "relu", "gap");
+        assertThat(two.dataInputs()).extracting(io.argus.vision.backbone.onnx.OnnxModel.ValueInfo::name).containsExactly("image");
+    }
+
+    @Test
+    void aModelWithAFixedBatchOfOneTakesAnyNumberOfImages() throws Exception {
+        Path f = tmp.resolve("one.onnx");
+        Files.write(f, new OnnxGraphBuilder("one").input("x", new long[] {1, 3, 2, 2}, null)
+                .node("Relu", List.of("x"), List.of("y"), "relu").output("y", new long[] {1, 3, 2, 2}, null).build(7, 13, "t"));
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(f, null, List.of("y"), Preprocess.unitScale(2), 1, 8)) {
+            float[] in = new float[3 * 12];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = i - 10;
+            }
+            List<List<FeatureMap>> out = fx.run(in, 3, 2);
+            assertThat(out).hasSize(3);
+            assertThat(out.get(2).get(0).data()).containsExactly(14f, 15f, 16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f);
+            assertThat(out.get(0).get(0).data()[0]).isZero();
+        }
+    }
+
+    @Test
     void unknownLayerListsTheAvailableOnes() throws Exception {
         Path f = tiny();
         assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, "tiny", List.of("layer3"), null, 1, 1))
@@ -99,7 +127,7 @@ class OnnxFeatureExtractorTest {
                 .build(7, 13, "t"));
         assertThatThrownBy(() -> OnnxFeatureExtractor.open(f, null, List.of("y"), null, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(f + ": not an image backbone: its inputs are x[?, 10] of element type 1; expected one float32 input N×3×H×W (NCHW)");
+                .hasMessage(f + ": not an image backbone: its inputs are x[?, 10] of element type 1; expected one float32 input N×3×H×W (NCHW); its layers: y");
     }
 
     @Test
@@ -111,6 +139,70 @@ class OnnxFeatureExtractorTest {
                 .hasMessageStartingWith(f + ": not");
         assertThatThrownBy(() -> OnnxFeatureExtractor.open(tmp.resolve("absent.onnx"), null, List.of("y"), null, 1, 1))
                 .hasMessage(tmp.resolve("absent.onnx") + ": no such ONNX file");
+    }
+
+    @Test
+    void weightsInAnExternalDataFileNextToTheModelAreFound() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("ext"));
+        float[] scale = {2f, -1f, 0.5f};
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(scale);
+        Files.write(dir.resolve("weights.bin"), b.array());
+        // A Mul by a 3x1x1 initializer whose data lives in weights.bin (data_location = EXTERNAL).
+        io.argus.vision.backbone.onnx.ProtoWriter w = new io.argus.vision.backbone.onnx.ProtoWriter().packedInt64(1, new long[] {3, 1, 1}).varint(2, 1)
+                .string(8, "scale")
+                .message(13, new io.argus.vision.backbone.onnx.ProtoWriter().string(1, "location").string(2, "weights.bin"))
+                .message(13, new io.argus.vision.backbone.onnx.ProtoWriter().string(1, "offset").string(2, "0"))
+                .message(13, new io.argus.vision.backbone.onnx.ProtoWriter().string(1, "length").string(2, "12"))
+                .varint(14, 1);
+        byte[] base = new OnnxGraphBuilder("ext").input("x", new long[] {-1, 3, 2, 2}, new String[] {"n", null, null, null})
+                .node("Mul", List.of("x", "scale"), List.of("y"), "mul").output("y", new long[] {-1, 3, 2, 2}, new String[] {"n", null, null, null})
+                .build(7, 13, "t");
+        // Splice the external initializer into the graph: parse, then append a graph field holding it.
+        byte[] model = withInitializer(base, w.toByteArray());
+        Path f = dir.resolve("ext.onnx");
+        Files.write(f, model);
+        try (OnnxFeatureExtractor fx = OnnxFeatureExtractor.open(f, null, List.of("y"), Preprocess.unitScale(2), 1, 1)) {
+            float[] in = new float[12];
+            java.util.Arrays.fill(in, 1f);
+            assertThat(fx.run(in, 1, 2).get(0).get(0).data()).containsExactly(2f, 2f, 2f, 2f, -1f, -1f, -1f, -1f, 0.5f, 0.5f, 0.5f, 0.5f);
+        }
+    }
+
+    /** Appends an initializer (field 5) to the graph (field 7) of a serialised model. */
+    private static byte[] withInitializer(byte[] model, byte[] tensor) {
+        // The builder writes ir_version, producer, opset_import, then the graph as the last field but metadata.
+        int i = 0;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (i < model.length) {
+            int tag = model[i] & 0xFF;
+            int start = i;
+            i++;
+            if ((tag & 7) == 0) {
+                while ((model[i++] & 0x80) != 0) {
+                    // varint
+                }
+                out.write(model, start, i - start);
+                continue;
+            }
+            long len = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = model[i++] & 0xFF;
+                len |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            if ((tag >>> 3) == 7) {
+                io.argus.vision.backbone.onnx.ProtoWriter g = new io.argus.vision.backbone.onnx.ProtoWriter().raw(model, i, i + (int) len)
+                        .bytes(5, tensor);
+                out.writeBytes(new io.argus.vision.backbone.onnx.ProtoWriter().message(7, g).toByteArray());
+            } else {
+                out.write(model, start, i + (int) len - start);
+            }
+            i += (int) len;
+        }
+        return out.toByteArray();
     }
 
     @Test

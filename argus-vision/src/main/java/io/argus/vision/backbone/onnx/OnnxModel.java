@@ -330,7 +330,10 @@ public final class OnnxModel {
 
     /**
      * The same model with the graph's outputs replaced by {@code names}, each typed float32 (or as its
-     * value_info declares); every other field is copied byte for byte.
+     * value_info declares), and without the nodes and initializers those outputs do not need: ONNX Runtime
+     * runs every node of a graph, not only those the requested outputs depend on, so a classifier head
+     * behind the chosen layers would otherwise still be computed. Graphs with control-flow nodes (If, Loop,
+     * Scan), whose subgraphs may read outer values, are not pruned. Every kept field is copied byte for byte.
      *
      * @throws IllegalArgumentException when a name is not produced by any node or fed as an input,
      *     listing the available names
@@ -343,13 +346,36 @@ public final class OnnxModel {
                 throw new IllegalArgumentException(source + ": no layer '" + n + "'; available layers: " + String.join(", ", layerNames()));
             }
         }
+        boolean prune = nodes.stream().noneMatch(n -> Set.of("If", "Loop", "Scan").contains(n.opType()));
+        // Graph order is topological (ONNX requires it), so one backward pass finds every needed node.
+        Set<String> needed = new HashSet<>(names);
+        boolean[] keep = new boolean[nodes.size()];
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (!prune || n.outputs().stream().anyMatch(needed::contains)) {
+                keep[i] = true;
+                needed.addAll(n.inputs());
+            }
+        }
         ProtoWriter graph = new ProtoWriter(graphEnd - graphFieldStart);
         ProtoReader g = graphReader();
+        int nodeIndex = 0;
         while (g.hasNext()) {
             int tag = g.tag();
+            int field = tag >>> 3;
             int start = g.fieldStart();
-            g.skip(tag & 7);
-            if ((tag >>> 3) != GRAPH_OUTPUT) {
+            boolean copy = field != GRAPH_OUTPUT;
+            if (field == GRAPH_NODE && (tag & 7) == ProtoReader.LEN) {
+                copy = keep[nodeIndex++];
+                g.skip(tag & 7);
+            } else if (prune && (field == GRAPH_INITIALIZER || field == GRAPH_INPUT) && (tag & 7) == ProtoReader.LEN) {
+                // Drop unused initializers, and the graph inputs that old IR versions list for them.
+                String name = field == GRAPH_INITIALIZER ? initializerName(g.message()) : parseValueInfo(g.message()).name();
+                copy = needed.contains(name) || field == GRAPH_INPUT && !initializers.contains(name);
+            } else {
+                g.skip(tag & 7);
+            }
+            if (copy) {
                 graph.raw(bytes, start, g.position());
             }
         }
@@ -363,6 +389,17 @@ public final class OnnxModel {
         model.message(MODEL_GRAPH, graph);
         model.raw(bytes, graphEnd, bytes.length);
         return model.toByteArray();
+    }
+
+    private static String initializerName(ProtoReader t) {
+        while (t.hasNext()) {
+            int tag = t.tag();
+            if ((tag >>> 3) == TENSOR_NAME && (tag & 7) == ProtoReader.LEN) {
+                return t.string();
+            }
+            t.skip(tag & 7);
+        }
+        return "";
     }
 
     private ProtoReader graphReader() {

@@ -51,6 +51,7 @@ public final class TfjsConverter {
     }
 
     private final TfjsModel model;
+    private final boolean dynamicSize;
     private final OnnxGraphBuilder g;
     /** Output shape of each value: {H, W, C} (channels last, as Keras sees it) or {C}. */
     private final Map<String, int[]> shape = new HashMap<>();
@@ -59,8 +60,9 @@ public final class TfjsConverter {
     private String inputName;
     private int inputSize;
 
-    private TfjsConverter(TfjsModel model, String graphName) {
+    private TfjsConverter(TfjsModel model, String graphName, boolean dynamicSize) {
         this.model = model;
+        this.dynamicSize = dynamicSize;
         this.g = new OnnxGraphBuilder(graphName);
     }
 
@@ -73,7 +75,26 @@ public final class TfjsConverter {
      * @throws IllegalArgumentException naming the layer when a layer type or option is not supported
      */
     public static Result convert(TfjsModel model, String graphName, Map<String, String> metadata) {
-        TfjsConverter c = new TfjsConverter(model, graphName);
+        return convert(model, graphName, metadata, false);
+    }
+
+    /**
+     * Converts a model, optionally with free input height and width.
+     *
+     * <p>With {@code dynamicSize}, the input is N×C×H×W with symbolic H and W, {@code 'same'} layers use
+     * ONNX's {@code auto_pad = SAME_UPPER} (TensorFlow's rule at any size: the extra cell after), declared
+     * shapes keep only the channels, and Flatten always reorders to channels-last. At the native size the
+     * graph computes exactly what the fixed one does; at other sizes the convolutional layers give feature
+     * maps of that size (a Dense head then fails, as it would in Keras). Fixed ZeroPadding2D layers keep the
+     * padding Keras chose for the native size.
+     *
+     * @param model the TF.js model
+     * @param graphName the ONNX graph's name
+     * @param metadata metadata_props to record
+     * @param dynamicSize whether height and width are free
+     */
+    public static Result convert(TfjsModel model, String graphName, Map<String, String> metadata, boolean dynamicSize) {
+        TfjsConverter c = new TfjsConverter(model, graphName, dynamicSize);
         List<String> outputs = c.layers();
         for (String o : outputs) {
             int[] s = c.nchw.get(o);
@@ -236,7 +257,11 @@ public final class TfjsConverter {
         if (h != w) {
             throw new IllegalArgumentException("input layer " + name + ": the input is " + h + "x" + w + "; only square inputs are supported");
         }
-        g.input(name, new long[] {-1, c, h, w}, new String[] {"N", null, null, null});
+        if (dynamicSize) {
+            g.input(name, new long[] {-1, c, -1, -1}, new String[] {"N", null, "H", "W"});
+        } else {
+            g.input(name, new long[] {-1, c, h, w}, new String[] {"N", null, null, null});
+        }
         shape.put(name, new int[] {h, w, c});
         nchw.put(name, new int[] {c, h, w});
     }
@@ -252,6 +277,10 @@ public final class TfjsConverter {
         }
         String[] params = new String[dims.length];
         params[0] = "N";
+        if (dynamicSize && n.length == 3) {
+            dims[2] = -1;
+            dims[3] = -1;
+        }
         g.valueInfo(name, dims, params);
     }
 
@@ -379,11 +408,19 @@ public final class TfjsConverter {
         String act = String.valueOf(cfg.getOrDefault("activation", "linear"));
         String out = "linear".equals(act) ? name : name + "/linear";
         g.node("Conv", inputs, List.of(out), out, Attr.ints("kernel_shape", k[0], k[1]), Attr.ints("strides", st[0], st[1]),
-                Attr.ints("dilations", dil[0], dil[1]), Attr.ints("pads", py[0], px[0], py[1], px[1]), Attr.i("group", group));
+                Attr.ints("dilations", dil[0], dil[1]), padding(padding, py, px), Attr.i("group", group));
         if (!"linear".equals(act)) {
             activation(act, out, name, 3);
         }
         define(name, new int[] {py[2], px[2], cout});
+    }
+
+    /** Explicit pads at the native size, or TensorFlow's 'same' rule at any size. */
+    private Attr padding(String padding, int[] py, int[] px) {
+        if (dynamicSize) {
+            return Attr.s("auto_pad", "same".equals(padding) ? "SAME_UPPER" : "VALID");
+        }
+        return Attr.ints("pads", py[0], px[0], py[1], px[1]);
     }
 
     private static void checkChannelsLast(String name, Map<String, Object> cfg) {
@@ -555,7 +592,7 @@ public final class TfjsConverter {
         int[] py = spatial(name, padding, s[0], k[0], st[0], 1);
         int[] px = spatial(name, padding, s[1], k[1], st[1], 1);
         List<Attr> attrs = new ArrayList<>(List.of(Attr.ints("kernel_shape", k[0], k[1]), Attr.ints("strides", st[0], st[1]),
-                Attr.ints("pads", py[0], px[0], py[1], px[1])));
+                padding(padding, py, px)));
         if (!max) {
             // TensorFlow averages over the cells inside the image only.
             attrs.add(Attr.i("count_include_pad", 0));
@@ -572,7 +609,7 @@ public final class TfjsConverter {
             return;
         }
         String src = x;
-        if (s[0] != 1 || s[1] != 1) {
+        if (dynamicSize || s[0] != 1 || s[1] != 1) {
             // Keras flattens channels-last: transpose NCHW back to NHWC first so the order matches.
             src = name + "/nhwc";
             g.node("Transpose", List.of(x), List.of(src), src, Attr.ints("perm", 0, 2, 3, 1));
