@@ -119,18 +119,71 @@ public final class NabProtocol {
         List<Scored> out = new ArrayList<>();
         for (NabCorpus.File f : corpus) {
             long t0 = System.nanoTime();
-            Series s = f.series().withoutLabels();
-            int n = s.steps();
-            int p = NabScore.probationaryLength(n);
-            int cut = Math.max(0, p - 1);
-            Fit<Series> fit = detector.fitScore(s.slice(0, cut), ctx);
-            double[] test = fit.model().score(s.slice(cut, n), ctx).values();
-            double[] all = new double[n];
-            System.arraycopy(fit.trainingScores().values(), 0, all, 0, cut);
-            System.arraycopy(test, 0, all, cut, n - cut);
-            out.add(new Scored(f, all, (System.nanoTime() - t0) / 1e9));
+            out.add(new Scored(f, scoreFile(f, detector, ctx), (System.nanoTime() - t0) / 1e9));
         }
         return out;
+    }
+
+    /** One file's scores under the protocol: fit on steps [0, P − 1), score [P − 1, n) score-then-learn. */
+    public static double[] scoreFile(NabCorpus.File f, Detector<Series> detector, Context ctx) {
+        Series s = f.series().withoutLabels();
+        int n = s.steps();
+        int cut = Math.max(0, NabScore.probationaryLength(n) - 1);
+        Fit<Series> fit = detector.fitScore(s.slice(0, cut), ctx);
+        double[] test = fit.model().score(s.slice(cut, n), ctx).values();
+        double[] all = new double[n];
+        System.arraycopy(fit.trainingScores().values(), 0, all, 0, cut);
+        System.arraycopy(test, 0, all, cut, n - cut);
+        return all;
+    }
+
+    /**
+     * The label-free decision for a detector: its own threshold when it has one
+     * ({@link io.argus.timeseries.stream.StreamingSeriesDetector#decisionThreshold}), otherwise SPOT with
+     * its defaults calibrated on the probationary scores.
+     */
+    public static Decision decisionFor(Detector<Series> detector) {
+        if (detector instanceof io.argus.timeseries.stream.StreamingSeriesDetector s && s.decisionThreshold().isPresent()) {
+            return Decision.fixed(s.decisionThreshold().getAsDouble(), s.method() + "'s own decision");
+        }
+        return Decision.spot(SpotParams.SPOT);
+    }
+
+    /**
+     * NAB's raw score of one file's 0/1 detections for a profile, and its scorable windows (those that
+     * end after the probationary period). Summed over files these give the corpus score:
+     * 100·(Σraw + A_FN·W)/((A_TP + A_FN)·W) for W windows in all.
+     *
+     * @param raw the raw score
+     * @param windows scorable windows
+     */
+    public record FileRaw(double raw, int windows) {
+    }
+
+    /** See {@link FileRaw}; a file without scorable windows costs A_FP per detection after the probation. */
+    public static FileRaw raw(int[] detections, List<io.argus.metrics.series.Range> windows, NabProfile profile) {
+        int p = NabScore.probationaryLength(detections.length);
+        int scorable = 0;
+        for (io.argus.metrics.series.Range w : windows) {
+            if (w.endInclusive() >= p) {
+                scorable++;
+            }
+        }
+        if (scorable > 0) {
+            return new FileRaw(NabScore.rawScore(detections, windows, profile), scorable);
+        }
+        int count = 0;
+        for (int i = p; i < detections.length; i++) {
+            count += detections[i];
+        }
+        return new FileRaw(-profile.fpWeight() * count, 0);
+    }
+
+    /** The normalised corpus score from summed raw scores and windows. */
+    public static double normalised(double raw, int windows, NabProfile profile) {
+        double nullRaw = -profile.fnWeight() * windows;
+        double perfect = profile.tpWeight() * windows;
+        return 100 * (raw - nullRaw) / (perfect - nullRaw);
     }
 
     /** NAB scores (both ways, three profiles) and mean VUS of scored files. */

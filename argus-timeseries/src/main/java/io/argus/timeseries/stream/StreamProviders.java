@@ -26,9 +26,14 @@ public final class StreamProviders {
 
         abstract OnlineFactory factory(P params);
 
+        /** The method's own label-free decision threshold, NaN when it has none. */
+        double decisionThreshold(P params) {
+            return Double.NaN;
+        }
+
         @Override
         public final Detector<Series> detector(P params) {
-            return new StreamingSeriesDetector(name(), factory(params));
+            return new StreamingSeriesDetector(name(), factory(params), decisionThreshold(params));
         }
 
         @Override
@@ -78,6 +83,12 @@ public final class StreamProviders {
         OnlineFactory factory(ThresholdedRcfParams params) {
             return (channels, seed) -> new ThresholdedRcf(params, channels, seed);
         }
+
+        /** A step is flagged when its grade is positive (the smallest positive double as a threshold). */
+        @Override
+        double decisionThreshold(ThresholdedRcfParams params) {
+            return params.output() == ThresholdedRcfParams.Output.GRADE ? Double.MIN_VALUE : Double.NaN;
+        }
     }
 
     /** {@code knn-cad}: conformal kNN anomaly detection. */
@@ -92,6 +103,12 @@ public final class StreamProviders {
         @Override
         OnlineFactory factory(KnnCadParams params) {
             return (channels, seed) -> new KnnCad(params, channels);
+        }
+
+        /** KNN-CAD's alert level. */
+        @Override
+        double decisionThreshold(KnnCadParams params) {
+            return params.alertThreshold();
         }
     }
 

@@ -33,14 +33,39 @@ public final class StreamingSeriesDetector implements Detector<Series> {
 
     private final String method;
     private final OnlineFactory factory;
+    private final double decisionThreshold;
 
     /**
      * @param method the method's registry name, for error messages
      * @param factory makes a fresh online detector per fit and per scoring pass
      */
     public StreamingSeriesDetector(String method, OnlineFactory factory) {
+        this(method, factory, Double.NaN);
+    }
+
+    /**
+     * @param method the method's registry name, for error messages
+     * @param factory makes a fresh online detector per fit and per scoring pass
+     * @param decisionThreshold the method's own label-free decision (a step is flagged when its score is
+     *        ≥ this), or NaN when the method has none
+     */
+    public StreamingSeriesDetector(String method, OnlineFactory factory, double decisionThreshold) {
         this.method = Objects.requireNonNull(method, "method");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.decisionThreshold = decisionThreshold;
+    }
+
+    /**
+     * The method's own decision threshold, chosen without labels (KNN-CAD's alert level, the thresholded
+     * forest's "grade &gt; 0"), when it has one.
+     */
+    public java.util.OptionalDouble decisionThreshold() {
+        return Double.isNaN(decisionThreshold) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(decisionThreshold);
+    }
+
+    /** The method's registry name. */
+    public String method() {
+        return method;
     }
 
     @Override
