@@ -57,6 +57,20 @@ public final class StreamProviders {
         }
     }
 
+    /** {@code hotelling}: streaming Hotelling T², the channel-dependent online baseline. */
+    public static final class HotellingProvider extends Base<HotellingParams> {
+        public HotellingProvider() {
+            super("hotelling", "streaming Hotelling T²: Mahalanobis distance of each step to the running mean and covariance (channel-dependent)",
+                    new Reference("Hotelling", "Multivariate Quality Control", "Techniques of Statistical Analysis, McGraw-Hill", 1947),
+                    HotellingParams.class, HotellingParams.DEFAULTS, true);
+        }
+
+        @Override
+        OnlineFactory factory(HotellingParams params) {
+            return (channels, seed) -> new Hotelling(params, channels);
+        }
+    }
+
     /** {@code rcf}: AWS Random Cut Forest. */
     public static final class RcfProvider extends Base<RcfParams> {
         public RcfProvider() {

@@ -48,7 +48,7 @@ class StreamingSeriesDetectorTest {
         Series train = series(400, 1, 3);
         Series test = series(400, 1, 4);
         Context ctx = Context.builder().threads(1).seed(11).build();
-        List<String> names = List.of("ewma", "knn-cad", "rcf", "stream-discords", "trcf");
+        List<String> names = List.of("ewma", "hotelling", "knn-cad", "rcf", "stream-discords", "trcf");
         MethodRegistry registry = MethodRegistry.load();
         for (String name : names) {
             @SuppressWarnings("unchecked")
