@@ -128,6 +128,28 @@ class SpotTest {
     }
 
     @Test
+    void spotFilterFlagsTheSpikeOfAnEwmaStream() {
+        SpotFilter f = new SpotFilter(new Ewma(EwmaParams.DEFAULTS, 1), SpotParams.SPOT, 1000);
+        SplittableRandom r = new SplittableRandom(8);
+        int alarms = 0;
+        for (int t = 0; t < 5000; t++) {
+            double out = f.scoreAndUpdate(new float[] {(float) gauss(r)});
+            if (t < 1000) {
+                assertThat(out).isZero();
+                if (t < 999) {
+                    assertThat(f.threshold()).isNaN();
+                } else {
+                    assertThat(f.threshold()).isFinite().isGreaterThan(2);
+                }
+            }
+            alarms += (int) out;
+        }
+        assertThat(alarms).isLessThan(10);
+        assertThat(f.scoreAndUpdate(new float[] {12})).isEqualTo(1.0);
+        assertThat(f.lastScore()).isGreaterThan(f.threshold());
+    }
+
+    @Test
     void badInput() {
         Spot spot = new Spot(SpotParams.DSPOT);
         assertThatThrownBy(() -> spot.initialize(new double[15])).hasMessage("SPOT calibration needs at least 20 values (depth 10 + 10), got 15");
