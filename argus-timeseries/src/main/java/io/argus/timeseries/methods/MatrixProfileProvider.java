@@ -9,7 +9,7 @@ import io.argus.core.params.Reference;
 import java.util.Map;
 
 /** Registers {@link MatrixProfileDetector} as method {@code matrix-profile} (channel-independent on multivariate series). */
-public final class MatrixProfileProvider extends BaseMethodProvider<Series, MatrixProfileParams> {
+public final class MatrixProfileProvider extends BaseMethodProvider<Series, MatrixProfileParams> implements UnivariateProvider<MatrixProfileParams> {
 
     /** The registry name. */
     public static final String NAME = "matrix-profile";
@@ -29,5 +29,15 @@ public final class MatrixProfileProvider extends BaseMethodProvider<Series, Matr
     @Override
     public Model<Series> restore(MatrixProfileParams params, Map<String, Tensor> state) {
         return ChannelIndependent.restore(NAME, state, Aggregation.MAX, MatrixProfileDetector::restore);
+    }
+
+    @Override
+    public UnivariateDetector univariate(MatrixProfileParams params) {
+        return new MatrixProfileDetector(params);
+    }
+
+    @Override
+    public UnivariateModel restoreUnivariate(MatrixProfileParams params, Map<String, Tensor> state) {
+        return MatrixProfileDetector.restore(state);
     }
 }

@@ -9,7 +9,7 @@ import io.argus.core.params.Reference;
 import java.util.Map;
 
 /** Registers {@link Poly} as method {@code poly} (channel-independent on multivariate series). */
-public final class PolyProvider extends BaseMethodProvider<Series, PolyParams> {
+public final class PolyProvider extends BaseMethodProvider<Series, PolyParams> implements UnivariateProvider<PolyParams> {
 
     /** The registry name. */
     public static final String NAME = "poly";
@@ -29,5 +29,15 @@ public final class PolyProvider extends BaseMethodProvider<Series, PolyParams> {
     @Override
     public Model<Series> restore(PolyParams params, Map<String, Tensor> state) {
         return ChannelIndependent.restore(NAME, state, Aggregation.MAX, Poly::restore);
+    }
+
+    @Override
+    public UnivariateDetector univariate(PolyParams params) {
+        return new Poly(params);
+    }
+
+    @Override
+    public UnivariateModel restoreUnivariate(PolyParams params, Map<String, Tensor> state) {
+        return Poly.restore(state);
     }
 }

@@ -9,7 +9,7 @@ import io.argus.core.params.Reference;
 import java.util.Map;
 
 /** Registers {@link SpectralResidual} as method {@code spectral-residual} (channel-independent on multivariate series). */
-public final class SpectralResidualProvider extends BaseMethodProvider<Series, SpectralResidualParams> {
+public final class SpectralResidualProvider extends BaseMethodProvider<Series, SpectralResidualParams> implements UnivariateProvider<SpectralResidualParams> {
 
     /** The registry name. */
     public static final String NAME = "spectral-residual";
@@ -29,5 +29,15 @@ public final class SpectralResidualProvider extends BaseMethodProvider<Series, S
     public Model<Series> restore(SpectralResidualParams params, Map<String, Tensor> state) {
         SpectralResidual sr = new SpectralResidual(params);
         return ChannelIndependent.restore(NAME, state, Aggregation.MAX, s -> sr.fit(new double[0], null));
+    }
+
+    @Override
+    public UnivariateDetector univariate(SpectralResidualParams params) {
+        return new SpectralResidual(params);
+    }
+
+    @Override
+    public UnivariateModel restoreUnivariate(SpectralResidualParams params, Map<String, Tensor> state) {
+        return new SpectralResidual(params).fit(new double[0], null);
     }
 }

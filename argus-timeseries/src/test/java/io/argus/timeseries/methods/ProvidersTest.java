@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProvidersTest {
 
     static List<String> batchMethods() {
-        return List.of("matrix-profile", "pca-t2q", "poly", "spectral-residual", "sub-iforest", "sub-knn", "sub-lof", "sub-pca");
+        return List.of("channel-independent", "kshape-ad", "matrix-profile", "pca-t2q", "poly", "spectral-residual", "sub-iforest", "sub-knn", "series2graph", "sub-lof", "sub-pca", "themis");
     }
 
     private static Series sample(int n, int c, long seed) {
@@ -49,5 +49,25 @@ class ProvidersTest {
         Map<String, Tensor> state = m.state();
         Model<Series> back = (Model<Series>) p.restore(p.defaults(), state);
         assertThat(back.score(test, Context.defaults()).values()).containsExactly(s);
+    }
+
+    @ParameterizedTest
+    @MethodSource("batchMethods")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void constantSeriesScoreFinitelyAndTooShortSeriesFailClearly(String name) {
+        MethodProvider p = MethodRegistry.load().get(name).provider();
+        Detector<Series> d = (Detector<Series>) p.detector(p.defaults());
+        Series train = sample(300, 2, 1);
+        Model<Series> m = d.fit(train, Context.defaults());
+        float[] flat = new float[200 * 2];
+        java.util.Arrays.fill(flat, 3f);
+        double[] s = m.score(Series.of(200, 2, flat, null, null, null, null), Context.defaults()).values();
+        for (double v : s) {
+            assertThat(v).isFinite();
+        }
+        if (!name.equals("pca-t2q") && !name.equals("spectral-residual")) { // these score any length (>= 2)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.score(sample(3, 2, 3), Context.defaults()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("series has 3 steps");
+        }
     }
 }
