@@ -6,7 +6,8 @@ import io.argus.core.params.Params;
 /**
  * Parameters of {@link ThresholdedRcf}: the forest's (see {@link RcfParams} for their defaults) and the
  * thresholder's, whose defaults are {@code randomcutforest-parkservices} 4.4.0's
- * ({@code ThresholdedRandomCutForest.Builder}: anomaly rate 0.005, z-factor 2.5).
+ * ({@code ThresholdedRandomCutForest.Builder}: anomaly rate 0.01, z-factor 3.0, read from the 4.4.0
+ * builder's fields and {@code BasicThresholder.DEFAULT_Z_FACTOR}).
  *
  * @param trees number of trees
  * @param sampleSize reservoir sample per tree
@@ -35,10 +36,10 @@ public record ThresholdedRcfParams(
     }
 
     /** parkservices' default anomaly rate. */
-    public static final double ANOMALY_RATE_DEFAULT = 0.005;
+    public static final double ANOMALY_RATE_DEFAULT = 0.01;
 
     /** parkservices' default z-factor. */
-    public static final double Z_FACTOR_DEFAULT = 2.5;
+    public static final double Z_FACTOR_DEFAULT = 3.0;
 
     /** The defaults. */
     public static final ThresholdedRcfParams DEFAULTS = new ThresholdedRcfParams(RcfParams.TREES_DEFAULT, RcfParams.SAMPLE_SIZE_DEFAULT,
