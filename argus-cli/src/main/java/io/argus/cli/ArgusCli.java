@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = ArgusCli.Version.class,
         description = "Anomaly detection for the JVM: one contract, one metrics library, one benchmark runner.",
         subcommands = {MethodsCommand.class, FitCommand.class, ScoreCommand.class, DatasetsCommand.class, BenchCommand.class,
-                DemoCommand.class, EvalCommand.class, io.argus.cli.ts.TsCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, EvalCommand.class, io.argus.cli.models.ModelsCommand.class, io.argus.cli.logs.LogsCommand.class,
+                io.argus.cli.ts.TsCommand.class, CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
 
     @CommandLine.Spec

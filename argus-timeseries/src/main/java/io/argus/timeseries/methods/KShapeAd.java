@@ -1,7 +1,6 @@
 package io.argus.timeseries.methods;
 
 import io.argus.core.Context;
-import io.argus.core.linalg.SymmetricEigen;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
 import io.argus.timeseries.prep.Periods;
@@ -177,7 +176,7 @@ public final class KShapeAd implements UnivariateDetector {
                 mm[p * m + q] = s[p * m + q] - rowMean[p] - rowMean[q] + all;
             }
         }
-        double[] c = SymmetricEigen.of(mm, m).vector(0);
+        double[] c = RobustEigen.of(mm, m).vector(0);
         double dPlus = 0;
         double dMinus = 0;
         for (int p = 0; p < m; p++) {

@@ -68,7 +68,9 @@ public final class Series2Graph implements UnivariateDetector {
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) train[i];
         }
-        int l = Math.max(4, Periods.window(params.window(), 1.0, f));
+        // The pattern is capped so that a query (queryFactor·ℓ steps) fits in the training part, which
+        // must itself be scorable (benchmarks set thresholds from training scores).
+        int l = Math.max(4, Math.min(Periods.window(params.window(), 1.0, f), (train.length - 1) / params.queryFactor()));
         int lambda = Math.max(1, l / 3);
         int lq = params.queryFactor() * l;
         if (train.length < l + 2) {

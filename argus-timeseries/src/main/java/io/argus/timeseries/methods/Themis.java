@@ -3,7 +3,6 @@ package io.argus.timeseries.methods;
 import io.argus.core.Context;
 import io.argus.core.data.Table;
 import io.argus.core.linalg.Pca;
-import io.argus.core.linalg.SymmetricEigen;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
 import io.argus.tabular.lof.LocalOutlierFactor;
@@ -195,24 +194,11 @@ public final class Themis implements UnivariateDetector {
             int rank = Math.min(params.rank(), n);
             switch (params.adapter()) {
                 case SPECTRAL -> {
-                    double shift = 0;
-                    SymmetricEigen eig;
-                    try {
-                        eig = SymmetricEigen.of(s, n);
-                    } catch (IllegalStateException notConverged) {
-                        // Highly degenerate spectra (a constant series gives S = 11ᵀ) can stall the QR
-                        // iteration; S + I has the same eigenvectors and eigenvalues shifted by 1.
-                        shift = 1;
-                        double[] t = s.clone();
-                        for (int i = 0; i < n; i++) {
-                            t[i * n + i] += shift;
-                        }
-                        eig = SymmetricEigen.of(t, n);
-                    }
+                    RobustEigen eig = RobustEigen.of(s, n);
                     double[] rec = new double[n * n];
                     for (int k = 0; k < rank; k++) {
                         double[] v = eig.vector(k);
-                        double l = eig.value(k) - shift;
+                        double l = eig.value(k);
                         for (int i = 0; i < n; i++) {
                             double li = l * v[i];
                             for (int j = 0; j < n; j++) {

@@ -70,4 +70,22 @@ class ProvidersTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("series has 3 steps");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("batchMethods")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void fitsOnATrainingPartWithAConstantChannel(String name) {
+        MethodProvider p = MethodRegistry.load().get(name).provider();
+        Detector<Series> d = (Detector<Series>) p.detector(p.defaults());
+        Series base = sample(300, 2, 5);
+        float[] v = base.values().clone();
+        for (int t = 0; t < 300; t++) {
+            v[t * 2 + 1] = 7f; // channel 1 never moves (a stuck sensor)
+        }
+        Series train = Series.of(300, 2, v, null, null, null, null);
+        double[] s = d.fit(train, Context.defaults()).score(sample(400, 2, 6), Context.defaults()).values();
+        for (double x : s) {
+            assertThat(x).isFinite();
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package io.argus.vision.features;
 
+import io.argus.vision.image.Images;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +35,26 @@ public interface FeatureExtractor extends AutoCloseable {
      * @throws IllegalArgumentException when an image cannot be fed to the backbone (name it and why)
      */
     List<List<FeatureMap>> extract(List<BufferedImage> images);
+
+    /**
+     * The feature maps of image files, decoded with {@link Images#read}; like {@link #extract}, with
+     * errors naming the file. A caching extractor ({@code io.argus.vision.backbone.CachingFeatureExtractor})
+     * answers from its cache, keyed by {@link #spec()} and each file's SHA-256, without running the backbone
+     * again.
+     *
+     * @throws IllegalArgumentException when a file cannot be decoded or fed to the backbone (names the file)
+     */
+    default List<List<FeatureMap>> extractFiles(List<Path> files) {
+        List<BufferedImage> images = new ArrayList<>(files.size());
+        for (Path f : files) {
+            images.add(Images.read(f));
+        }
+        try {
+            return extract(images);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("one of " + files + ": " + e.getMessage(), e);
+        }
+    }
 
     @Override
     void close();

@@ -1,0 +1,2 @@
+/** Any registered table detector on event-count vectors. */
+package io.argus.logs.detect.counts;

@@ -1,0 +1,2 @@
+/** Invariants Mining on event counts (Lou et al., USENIX ATC 2010). */
+package io.argus.logs.detect.invariants;

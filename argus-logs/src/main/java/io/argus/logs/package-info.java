@@ -1,0 +1,2 @@
+/** Log parsing (Drain), sessions and windows of events, and log anomaly detectors. */
+package io.argus.logs;
