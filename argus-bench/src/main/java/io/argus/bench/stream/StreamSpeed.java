@@ -2,6 +2,8 @@ package io.argus.bench.stream;
 
 import com.amazon.randomcutforest.RandomCutForest;
 import io.argus.timeseries.stream.Ewma;
+import io.argus.timeseries.stream.Hotelling;
+import io.argus.timeseries.stream.HotellingParams;
 import io.argus.timeseries.stream.EwmaParams;
 import io.argus.timeseries.stream.KnnCad;
 import io.argus.timeseries.stream.KnnCadParams;
@@ -26,8 +28,9 @@ import java.util.function.Supplier;
  * <p>Each detector streams N points (default 10⁶) of a noisy sinusoid, univariate, default parameters,
  * one thread. Memory is the heap in use after a full GC with the detector alive minus the heap before it
  * was built, measured after N/10 and after N points: equal figures show bounded memory. The RCF
- * comparison alternates direct and wrapped runs ({@code rounds} each, default 3) over the same points and
- * reports the median points/s of each and their ratio.
+ * comparison warms both paths up, then alternates direct and wrapped runs ({@code rounds} each, default
+ * 3, the order swapped every round) over the same points and reports the median points/s of each and
+ * their ratio; the score checksums must agree (the wrapper computes exactly the library's scores).
  *
  * <p>Run (nice'd, after {@code ./mvnw -o -q -B -pl argus-cli -am package -DskipTests}):
  * {@code bench/stream/speed.sh [N] [rounds]}.
@@ -37,30 +40,48 @@ public final class StreamSpeed {
     private StreamSpeed() {
     }
 
-    /** Arguments: N (default 1000000), rounds of the RCF comparison (default 3). */
+    /** Arguments: N (default 1000000), rounds of the RCF comparison (default 3), {@code rcf-only} to skip the per-method table. */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean rcfOnly = args.length > 2 && args[2].equals("rcf-only");
         float[] x = points(n);
-        System.out.println("method,points,seconds,points_per_s,heap_mb_at_n_over_10,heap_mb_at_n");
-        run("ewma", () -> new Ewma(EwmaParams.DEFAULTS, 1), x);
-        run("knn-cad", () -> new KnnCad(KnnCadParams.DEFAULTS, 1), x);
-        run("stream-discords", () -> new StreamingDiscords(StreamingDiscordsParams.DEFAULTS, 1), x);
-        run("rcf", () -> new Rcf(RcfParams.DEFAULTS, 1, 42), x);
-        run("trcf", () -> new ThresholdedRcf(ThresholdedRcfParams.DEFAULTS, 1, 42), x);
-
-        System.out.println();
+        if (!rcfOnly) {
+            System.out.println("method,points,seconds,points_per_s,heap_mb_at_n_over_10,heap_mb_at_n");
+            run("ewma", () -> new Ewma(EwmaParams.DEFAULTS, 1), x);
+            run("hotelling", () -> new Hotelling(HotellingParams.DEFAULTS, 1), x);
+            run("knn-cad", () -> new KnnCad(KnnCadParams.DEFAULTS, 1), x);
+            run("stream-discords", () -> new StreamingDiscords(StreamingDiscordsParams.DEFAULTS, 1), x);
+            run("rcf", () -> new Rcf(RcfParams.DEFAULTS, 1, 42), x);
+            run("trcf", () -> new ThresholdedRcf(ThresholdedRcfParams.DEFAULTS, 1, 42), x);
+            System.out.println();
+        }
+        // warm both paths up so that neither is timed with the JIT cold
+        direct(java.util.Arrays.copyOf(x, Math.min(x.length, 20_000)));
+        wrapper(java.util.Arrays.copyOf(x, Math.min(x.length, 20_000)));
         System.out.println("rcf_side_by_side,round,points,direct_points_per_s,wrapper_points_per_s");
         List<Double> direct = new ArrayList<>();
         List<Double> wrapped = new ArrayList<>();
         double checksum = 0;
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            checksum += direct(x);
-            double d = n / ((System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            checksum -= wrapper(x);
-            double w = n / ((System.nanoTime() - t0) / 1e9);
+            // alternate which side runs first, so that a slow spell of a shared machine hits both alike
+            double d;
+            double w;
+            if (r % 2 == 0) {
+                long t0 = System.nanoTime();
+                checksum += direct(x);
+                d = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                checksum -= wrapper(x);
+                w = n / ((System.nanoTime() - t0) / 1e9);
+            } else {
+                long t0 = System.nanoTime();
+                checksum -= wrapper(x);
+                w = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                checksum += direct(x);
+                d = n / ((System.nanoTime() - t0) / 1e9);
+            }
             direct.add(d);
             wrapped.add(w);
             System.out.printf("rcf_side_by_side,%d,%d,%.0f,%.0f%n", r, n, d, w);
