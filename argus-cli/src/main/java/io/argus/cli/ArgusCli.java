@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Anomaly detection for the JVM: one contract, one metrics library, one benchmark runner.",
         subcommands = {MethodsCommand.class, FitCommand.class, ScoreCommand.class, DatasetsCommand.class, BenchCommand.class,
                 DemoCommand.class, EvalCommand.class, io.argus.cli.models.ModelsCommand.class, io.argus.cli.logs.LogsCommand.class,
-                CommandLine.HelpCommand.class})
+                io.argus.cli.ts.TsCommand.class, CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
 
     @CommandLine.Spec
