@@ -23,9 +23,11 @@ final class MethodsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         MethodRegistry registry = MethodRegistry.load();
         if (method == null) {
-            out.printf("%-12s %-8s %s%n", "METHOD", "DATA", "SUMMARY");
+            int width = Math.max(12, registry.all().stream().mapToInt(e -> e.name().length()).max().orElse(0));
+            String row = "%-" + width + "s %-8s %s%n";
+            out.printf(row, "METHOD", "DATA", "SUMMARY");
             for (MethodRegistry.Entry e : registry.all()) {
-                out.printf("%-12s %-8s %s%n", e.name(), e.provider().modality(), e.provider().summary());
+                out.printf(row, e.name(), e.provider().modality(), e.provider().summary());
             }
             out.println();
             out.println("`argus methods NAME` shows a method's parameters and paper.");
