@@ -1,0 +1,492 @@
+package io.argus.core.neighbors;
+
+import io.argus.core.CancelledException;
+import io.argus.core.ProgressListener;
+import io.argus.core.data.Table;
+import io.argus.core.params.Params;
+import io.argus.core.vector.VectorKernels;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Approximate k-nearest-neighbour search on a Hierarchical Navigable Small World graph.
+ *
+ * <p>Malkov and Yashunin, "Efficient and robust approximate nearest neighbor search using Hierarchical
+ * Navigable Small World graphs", IEEE TPAMI 42(4), 2018. Every point gets a level
+ * ⌊−ln(U) · m_L⌋ with U uniform on (0, 1] and m_L = 1 / ln(M), and is linked on each layer from 0 up
+ * to its level. Insertion (the paper's Algorithm 1) walks greedily down the layers above the new
+ * point's level, then on each of its own layers runs the beam search of Algorithm 2 with
+ * {@code efConstruction} candidates, starting from the previous layer's whole result, keeps M of them
+ * with the neighbour-selection heuristic of Algorithm 4 (a candidate is kept only if it is closer to
+ * the new point than to every neighbour already kept; no extended candidates, no kept pruned
+ * connections, as in the paper's and hnswlib's defaults), and links both ways; a neighbour that
+ * overflows its limit (M on upper layers, M0 = 2M on layer 0) re-selects its links with the same
+ * heuristic. A query (Algorithm 5) walks greedily down to layer 1 and beam-searches layer 0 with
+ * max(efSearch, k) candidates, as hnswlib does.
+ *
+ * <p>Defaults are hnswlib's (github.com/nmslib/hnswlib, the authors' reference implementation):
+ * M = {@value #M_DEFAULT} and efConstruction = {@value #EF_CONSTRUCTION_DEFAULT} as in its
+ * {@code init_index}; see {@link #EF_SEARCH_DEFAULT} for the search beam. Like hnswlib, a candidate
+ * list shorter than M is kept whole rather than pruned.
+ *
+ * <p>Determinism: levels come from a {@link SplittableRandom} seeded with the given seed, the graph is
+ * built on one thread in index order, and every comparison breaks distance ties by the smaller index,
+ * so the same data and seed give the same graph; queries run in fixed blocks on any number of
+ * threads and give the same answer for every thread count. Distances steer the search through
+ * {@link VectorKernels#squaredDistance}; the distances returned are recomputed in the same
+ * summation order as {@link ExactKnn}'s, bit for bit, so exact and approximate results compare
+ * directly. As in {@link ExactKnn}, a self-query excludes the point itself by index while its exact
+ * duplicates stay. If a search reaches fewer than k points (a graph over very few points), that query
+ * falls back to a full scan.
+ *
+ * <p>Costs: build about O(n log n · efConstruction · d) time; memory O(n d) for the points (shared
+ * with the table) plus (M0 + 1) ints per point on layer 0 and (M + 1) per point and upper layer,
+ * about n · (2M + 1 + (M + 1) / (M − 1)) ints in all. A query visits about O(log n · efSearch · M)
+ * points.
+ */
+public final class Hnsw extends AbstractSearch {
+
+    /** Links per point on the upper layers; hnswlib's default M. */
+    public static final int M_DEFAULT = 16;
+
+    /** Beam width while building; hnswlib's default ef_construction. */
+    public static final int EF_CONSTRUCTION_DEFAULT = 200;
+
+    /**
+     * Beam width at query time, raised to k when k is larger. hnswlib initialises it to 10, tuned for
+     * k = 1 on its benchmarks; at 10 the measured recall@10 on ADBench tables is well below 0.95
+     * (see the recall benchmark in the tests), so Argus defaults to 64, the smallest power of two
+     * that met recall@10 ≥ 0.95 on every file measured.
+     */
+    public static final int EF_SEARCH_DEFAULT = 64;
+
+    /** Largest level assigned; the chance of exceeding it with M ≥ 2 is below 2^-32 per point. */
+    private static final int MAX_LEVEL = 32;
+
+    /** Insertions between progress reports and cancellation checks. */
+    private static final int REPORT_EVERY = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hnsw.class);
+
+    /**
+     * The graph's parameters.
+     *
+     * @param m links per point on the upper layers (layer 0 keeps 2M), in [2, 512]
+     * @param efConstruction beam width while building, in [1, 100000]; raised to M when smaller
+     * @param efSearch beam width at query time, in [1, 100000]; raised to k (k + 1 for self-queries) when smaller
+     */
+    public record Options(int m, int efConstruction, int efSearch) {
+
+        /** hnswlib's M and efConstruction and Argus's efSearch, see the constants of {@link Hnsw}. */
+        public static final Options DEFAULTS = new Options(M_DEFAULT, EF_CONSTRUCTION_DEFAULT, EF_SEARCH_DEFAULT);
+
+        public Options {
+            Params.checkRange("m", m, 2, 512);
+            Params.checkRange("efConstruction", efConstruction, 1, 100_000);
+            Params.checkRange("efSearch", efSearch, 1, 100_000);
+        }
+    }
+
+    private final Options options;
+    private final long seed;
+    private final int m;
+    private final int m0;
+    private final int efConstruction;
+    private final byte[] levels;
+    /** Layer 0: for point i, {@code links0[i*(m0+1)]} is the count and the links follow. */
+    private final int[] links0;
+    /** Layers 1..level of point i: {@code upper[i][(l-1)*(m+1)]} is the count on layer l, links follow; null at level 0. */
+    private final int[][] upper;
+    private int entry = -1;
+    private int maxLevel = -1;
+
+    private Hnsw(Table table, Options options, long seed, ProgressListener progress, BooleanSupplier cancelled) {
+        super(table);
+        this.options = options;
+        this.seed = seed;
+        this.m = options.m();
+        this.m0 = 2 * options.m();
+        this.efConstruction = Math.max(options.efConstruction(), m);
+        this.levels = new byte[n];
+        this.links0 = new int[Math.multiplyExact(n, m0 + 1)];
+        this.upper = new int[n][];
+        double mL = 1.0 / Math.log(m);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int level = (int) Math.min(MAX_LEVEL, Math.floor(-Math.log(1.0 - rnd.nextDouble()) * mL));
+            levels[i] = (byte) level;
+            if (level > 0) {
+                upper[i] = new int[level * (m + 1)];
+            }
+        }
+        long t0 = System.nanoTime();
+        progress.start("hnsw: indexing " + n + " rows", n);
+        Builder b = new Builder();
+        for (int i = 0; i < n; i++) {
+            if (i % REPORT_EVERY == REPORT_EVERY - 1) {
+                progress.advance(REPORT_EVERY);
+                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    throw new CancelledException("hnsw build cancelled after " + (i + 1) + " of " + n + " rows");
+                }
+            }
+            b.insert(i);
+        }
+        progress.done();
+        LOG.debug("hnsw over {}x{} (M = {}, efConstruction = {}): {} levels, built in {} ms", n, d, m, efConstruction,
+                maxLevel + 1, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Builds the graph over the rows of {@code data} (held, not copied).
+     *
+     * @param seed seeds the level assignment; the same data and seed give the same graph
+     * @throws IllegalArgumentException when the table has no rows
+     */
+    public static Hnsw build(Table data, Options options, long seed) {
+        return build(data, options, seed, ProgressListener.NONE, () -> false);
+    }
+
+    /**
+     * Builds the graph as {@link #build(Table, Options, long)}, reporting progress in rows and stopping
+     * with {@link CancelledException} when {@code cancelled} turns true or the thread is interrupted.
+     */
+    public static Hnsw build(Table data, Options options, long seed, ProgressListener progress, BooleanSupplier cancelled) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        if (data.rows() < 1) {
+            throw new IllegalArgumentException("hnsw needs at least 1 row to index, got 0");
+        }
+        return new Hnsw(data, options, seed, Objects.requireNonNull(progress, "progress"), Objects.requireNonNull(cancelled, "cancelled"));
+    }
+
+    /** The parameters the graph was built with. */
+    public Options options() {
+        return options;
+    }
+
+    /** The seed of the level assignment. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Number of layers (the highest level plus one). */
+    public int layers() {
+        return maxLevel + 1;
+    }
+
+    /** Links of point i on layer 0, for tests. */
+    int[] links(int i, int layer) {
+        int[] arr = layer == 0 ? links0 : upper[i];
+        int off = layer == 0 ? i * (m0 + 1) : (layer - 1) * (m + 1);
+        return java.util.Arrays.copyOfRange(arr, off + 1, off + 1 + arr[off]);
+    }
+
+    private float dist(float[] q, int qOff, int p) {
+        return VectorKernels.squaredDistance(q, qOff, data, p * d, d);
+    }
+
+    /** Per-thread search state: a visited mark per point and the two heaps of Algorithm 2. */
+    private final class Scratch {
+        final int[] visited = new int[n];
+        int stamp;
+        final ScoredHeap candidates = new ScoredHeap(false, 64);
+        final ScoredHeap results = new ScoredHeap(true, 64);
+        int[] outIdx = new int[64];
+        float[] outDist = new float[64];
+
+        /** Starts a new search: nothing visited, both heaps empty. */
+        void reset() {
+            if (++stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(visited, 0);
+                stamp = 1;
+            }
+            candidates.clear();
+            results.clear();
+        }
+
+        void enter(float dist, int p) {
+            visited[p] = stamp;
+            candidates.push(dist, p);
+            results.push(dist, p);
+        }
+
+        /** Drains the results ascending into outIdx/outDist; returns the count. */
+        int drain() {
+            if (outIdx.length < results.size()) {
+                outIdx = new int[results.size() * 2];
+                outDist = new float[results.size() * 2];
+            }
+            return results.drainAscending(outIdx, outDist);
+        }
+    }
+
+    /** The closest point found by greedy descent from {@code ep} through layers {@code top} down to {@code bottom + 1}. */
+    private int greedy(float[] q, int qOff, int ep, int top, int bottom, float[] epDist) {
+        float best = epDist[0];
+        for (int layer = top; layer > bottom; layer--) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                int[] arr = upper[ep];
+                int off = (layer - 1) * (m + 1);
+                int cnt = arr[off];
+                for (int j = 1; j <= cnt; j++) {
+                    int e = arr[off + j];
+                    float de = dist(q, qOff, e);
+                    if (ScoredHeap.after(best, ep, de, e)) {
+                        best = de;
+                        ep = e;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        epDist[0] = best;
+        return ep;
+    }
+
+    /**
+     * The paper's Algorithm 2 on one layer: expands the nearest unexpanded candidate until it is
+     * farther than the ef-th result. Entry points must already be in the scratch heaps.
+     */
+    private void searchLayer(float[] q, int qOff, int layer, int ef, Scratch s) {
+        ScoredHeap cand = s.candidates;
+        ScoredHeap res = s.results;
+        int[] visited = s.visited;
+        int stamp = s.stamp;
+        while (cand.size() > 0) {
+            float cd = cand.topDist();
+            int c = cand.topIndex();
+            if (res.size() >= ef && ScoredHeap.after(cd, c, res.topDist(), res.topIndex())) {
+                break;
+            }
+            cand.pop();
+            int[] arr = layer == 0 ? links0 : upper[c];
+            int off = layer == 0 ? c * (m0 + 1) : (layer - 1) * (m + 1);
+            int cnt = arr[off];
+            for (int j = 1; j <= cnt; j++) {
+                int e = arr[off + j];
+                if (visited[e] == stamp) {
+                    continue;
+                }
+                visited[e] = stamp;
+                float de = dist(q, qOff, e);
+                if (res.size() < ef || ScoredHeap.after(res.topDist(), res.topIndex(), de, e)) {
+                    cand.push(de, e);
+                    res.push(de, e);
+                    if (res.size() > ef) {
+                        res.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Insertion state: one scratch plus buffers for the neighbour heuristic. */
+    private final class Builder {
+        final Scratch s = new Scratch();
+        final float[] epDist = new float[1];
+        int[] layerIdx = new int[0];
+        float[] layerDist = new float[0];
+        final int[] selected = new int[m0 + 1];
+        final int[] shrinkIdx = new int[m0 + 1];
+        final float[] shrinkDist = new float[m0 + 1];
+
+        void insert(int q) {
+            int level = levels[q];
+            if (entry < 0) {
+                entry = q;
+                maxLevel = level;
+                return;
+            }
+            int qOff = q * d;
+            epDist[0] = dist(data, qOff, entry);
+            int ep = greedy(data, qOff, entry, maxLevel, level, epDist);
+            s.reset();
+            s.enter(epDist[0], ep);
+            for (int layer = Math.min(level, maxLevel); layer >= 0; layer--) {
+                searchLayer(data, qOff, layer, efConstruction, s);
+                int w = s.drain();
+                if (layerIdx.length < w) {
+                    layerIdx = new int[w];
+                    layerDist = new float[w];
+                }
+                System.arraycopy(s.outIdx, 0, layerIdx, 0, w);
+                System.arraycopy(s.outDist, 0, layerDist, 0, w);
+                int chosen = selectNeighbours(q, layerIdx, layerDist, w, m, selected);
+                int[] arr = layer == 0 ? links0 : upper[q];
+                int off = layer == 0 ? q * (m0 + 1) : (layer - 1) * (m + 1);
+                arr[off] = chosen;
+                System.arraycopy(selected, 0, arr, off + 1, chosen);
+                for (int j = 0; j < chosen; j++) {
+                    link(arr[off + 1 + j], q, layer);
+                }
+                if (layer > 0) {
+                    // The paper's ep ← W: the whole result of this layer seeds the next one.
+                    s.reset();
+                    for (int j = 0; j < w; j++) {
+                        s.enter(layerDist[j], layerIdx[j]);
+                    }
+                }
+            }
+            if (level > maxLevel) {
+                maxLevel = level;
+                entry = q;
+            }
+        }
+
+        /** Adds q to e's links on a layer, re-selecting e's links with the heuristic when they overflow. */
+        void link(int e, int q, int layer) {
+            int[] arr = layer == 0 ? links0 : upper[e];
+            int off = layer == 0 ? e * (m0 + 1) : (layer - 1) * (m + 1);
+            int max = layer == 0 ? m0 : m;
+            int cnt = arr[off];
+            if (cnt < max) {
+                arr[off + 1 + cnt] = q;
+                arr[off] = cnt + 1;
+                return;
+            }
+            int eOff = e * d;
+            for (int j = 0; j < cnt; j++) {
+                shrinkIdx[j] = arr[off + 1 + j];
+            }
+            shrinkIdx[cnt] = q;
+            int total = cnt + 1;
+            for (int j = 0; j < total; j++) {
+                shrinkDist[j] = dist(data, eOff, shrinkIdx[j]);
+            }
+            sortAscending(shrinkIdx, shrinkDist, total);
+            int chosen = selectNeighbours(e, shrinkIdx, shrinkDist, total, max, selected);
+            arr[off] = chosen;
+            System.arraycopy(selected, 0, arr, off + 1, chosen);
+        }
+
+        /**
+         * The paper's Algorithm 4 (SELECT-NEIGHBORS-HEURISTIC) without extension or kept pruned
+         * connections: walks the candidates nearest first and keeps one when it is closer to the base
+         * point than to every point already kept. Candidates are ascending by (distance, index).
+         */
+        int selectNeighbours(int base, int[] idx, float[] dist, int count, int max, int[] out) {
+            if (count < max) {
+                // hnswlib's getNeighborsByHeuristic2 keeps a list shorter than M whole.
+                System.arraycopy(idx, 0, out, 0, count);
+                return count;
+            }
+            int chosen = 0;
+            for (int i = 0; i < count && chosen < max; i++) {
+                int e = idx[i];
+                if (e == base) {
+                    continue;
+                }
+                float de = dist[i];
+                int eOff = e * d;
+                boolean good = true;
+                for (int r = 0; r < chosen; r++) {
+                    if (VectorKernels.squaredDistance(data, eOff, data, out[r] * d, d) < de) {
+                        good = false;
+                        break;
+                    }
+                }
+                if (good) {
+                    out[chosen++] = e;
+                }
+            }
+            return chosen;
+        }
+    }
+
+    /** Insertion sort by (distance, index): the lists are at most 2M + 1 long. */
+    private static void sortAscending(int[] idx, float[] dist, int count) {
+        for (int i = 1; i < count; i++) {
+            float dv = dist[i];
+            int iv = idx[i];
+            int j = i - 1;
+            while (j >= 0 && ScoredHeap.after(dist[j], idx[j], dv, iv)) {
+                dist[j + 1] = dist[j];
+                idx[j + 1] = idx[j];
+                j--;
+            }
+            dist[j + 1] = dv;
+            idx[j + 1] = iv;
+        }
+    }
+
+    @Override
+    void search(float[] queries, int nq, boolean self, int k, int threads, int[] outIdx, float[] outDist) {
+        int blocks = (nq + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        int ef = Math.max(options.efSearch(), self ? k + 1 : k);
+        Parallel.forEachBlock(blocks, threads, () -> {
+            Scratch s = new Scratch();
+            float[] epDist = new float[1];
+            int[] idx = new int[ef + 1];
+            float[] exact = new float[ef + 1];
+            IntConsumer worker = b -> {
+                int q1 = Math.min(nq, (b + 1) * QUERY_BLOCK);
+                for (int qi = b * QUERY_BLOCK; qi < q1; qi++) {
+                    int qOff = qi * d;
+                    epDist[0] = dist(queries, qOff, entry);
+                    int ep = greedy(queries, qOff, entry, maxLevel, 0, epDist);
+                    s.reset();
+                    s.enter(epDist[0], ep);
+                    searchLayer(queries, qOff, 0, ef, s);
+                    int w = s.drain();
+                    int skip = self ? qi : -1;
+                    int found = 0;
+                    for (int j = 0; j < w; j++) {
+                        int p = s.outIdx[j];
+                        if (p != skip) {
+                            idx[found] = p;
+                            exact[found++] = inOrderSquaredDistance(queries, qOff, p);
+                        }
+                    }
+                    if (found < k) {
+                        found = scanAll(queries, qOff, skip, k, idx, exact);
+                    }
+                    sortAscending(idx, exact, found);
+                    int o = qi * k;
+                    for (int j = 0; j < k; j++) {
+                        outIdx[o + j] = idx[j];
+                        outDist[o + j] = (float) Math.sqrt(exact[j]);
+                    }
+                }
+            };
+            return worker;
+        });
+    }
+
+    /** Fallback when the graph search reached fewer than k points: the k nearest by a full scan. */
+    private int scanAll(float[] q, int qOff, int skip, int k, int[] idx, float[] dist) {
+        ScoredHeap heap = new ScoredHeap(true, k + 1);
+        for (int p = 0; p < n; p++) {
+            if (p != skip) {
+                float dp = inOrderSquaredDistance(q, qOff, p);
+                if (heap.size() < k || ScoredHeap.after(heap.topDist(), heap.topIndex(), dp, p)) {
+                    heap.push(dp, p);
+                    if (heap.size() > k) {
+                        heap.pop();
+                    }
+                }
+            }
+        }
+        return heap.drainAscending(idx, dist);
+    }
+
+    /**
+     * Squared distance summed over the dimensions in order with one fused multiply-add each, the order
+     * of {@link VectorKernels#blockSquaredDistances} that {@link ExactKnn} uses, so that returned
+     * distances match the exact search's bit for bit.
+     */
+    private float inOrderSquaredDistance(float[] q, int qOff, int p) {
+        float acc = 0f;
+        int pOff = p * d;
+        for (int j = 0; j < d; j++) {
+            float diff = data[pOff + j] - q[qOff + j];
+            acc = Math.fma(diff, diff, acc);
+        }
+        return acc;
+    }
+}
