@@ -91,6 +91,7 @@ public final class Hnsw extends AbstractSearch {
         }
     }
 
+    private final Table table;
     private final Options options;
     private final long seed;
     private final int m;
@@ -106,6 +107,7 @@ public final class Hnsw extends AbstractSearch {
 
     private Hnsw(Table table, Options options, long seed, ProgressListener progress, BooleanSupplier cancelled) {
         super(table);
+        this.table = table;
         this.options = options;
         this.seed = seed;
         this.m = options.m();
@@ -161,6 +163,29 @@ public final class Hnsw extends AbstractSearch {
             throw new IllegalArgumentException("hnsw needs at least 1 row to index, got 0");
         }
         return new Hnsw(data, options, seed, Objects.requireNonNull(progress, "progress"), Objects.requireNonNull(cancelled, "cancelled"));
+    }
+
+    private Hnsw(Hnsw graph, Options options) {
+        super(graph.table);
+        this.table = graph.table;
+        this.options = options;
+        this.seed = graph.seed;
+        this.m = graph.m;
+        this.m0 = graph.m0;
+        this.efConstruction = graph.efConstruction;
+        this.levels = graph.levels;
+        this.links0 = graph.links0;
+        this.upper = graph.upper;
+        this.entry = graph.entry;
+        this.maxLevel = graph.maxLevel;
+    }
+
+    /**
+     * The same graph (shared, not copied) searched with another beam width: trades query time for
+     * recall without rebuilding.
+     */
+    public Hnsw withEfSearch(int efSearch) {
+        return new Hnsw(this, new Options(options.m(), options.efConstruction(), efSearch));
     }
 
     /** The parameters the graph was built with. */
