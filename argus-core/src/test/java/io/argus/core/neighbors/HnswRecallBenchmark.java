@@ -23,11 +23,19 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * <pre>
  * ARGUS_HNSW_BENCH=all ./mvnw -o -q -B -pl argus-core -am verify -Dtest='io.argus.core.neighbors.HnswRecallBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
+ *
+ * <p>or, from a copy of the compiled classes so that builds can go on meanwhile,
+ * {@code bench/hnsw/recall.sh} (same variables).
  */
 @EnabledIfEnvironmentVariable(named = "ARGUS_HNSW_BENCH", matches = ".+")
-class HnswRecallBenchmark {
+public class HnswRecallBenchmark {
 
     static final String[] FILES = {"11_donors", "16_http", "10_cover", "33_skin", "8_celeba", "34_smtp", "32_shuttle"};
+
+    /** Runs the benchmark outside JUnit, with the same environment variables. */
+    public static void main(String[] args) throws IOException {
+        new HnswRecallBenchmark().recallAndTimes();
+    }
 
     @Test
     void recallAndTimes() throws IOException {
@@ -35,7 +43,7 @@ class HnswRecallBenchmark {
         int threads = Integer.parseInt(System.getenv().getOrDefault("ARGUS_HNSW_THREADS", "2"));
         int[] efs = ints(System.getenv().getOrDefault("ARGUS_HNSW_EF", Integer.toString(Hnsw.EF_SEARCH_DEFAULT)));
         int[] ks = ints(System.getenv().getOrDefault("ARGUS_HNSW_K", "10"));
-        Path out = Path.of("target/hnsw-bench.txt");
+        Path out = Path.of(System.getenv().getOrDefault("ARGUS_HNSW_OUT", "target/hnsw-bench.txt"));
         List<String> lines = new ArrayList<>();
         for (String name : FILES) {
             if (!which.equals("all") && !List.of(which.split(",")).contains(name)) {
