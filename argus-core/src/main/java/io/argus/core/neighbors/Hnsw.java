@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * {@code init_index}; see {@link #EF_SEARCH_DEFAULT} for the search beam. Like hnswlib, a candidate
  * list shorter than M is kept whole rather than pruned.
  *
+ * <p>Exact duplicate rows share one node, whose rows are expanded, in index order, when it is found.
+ * hnswlib indexes each copy; but with many duplicates the heuristic fills a copy's links with other
+ * copies (distance 0 sorts first) and groups of copies drift off from the rest of the graph:
+ * 11_donors, 619,326 rows of which 35,421 are distinct and one repeated 93,960 times, gave recall@10
+ * 0.87 with every copy indexed. Results are unchanged by this for data without duplicates.
+ *
  * <p>Determinism: levels come from a {@link SplittableRandom} seeded with the given seed, the graph is
  * built on one thread in index order, and every comparison breaks distance ties by the smaller index,
  * so the same data and seed give the same graph; queries run in fixed blocks on any number of
@@ -43,10 +49,11 @@ import org.slf4j.LoggerFactory;
  * duplicates stay. If a search reaches fewer than k points (a graph over very few points), that query
  * falls back to a full scan.
  *
- * <p>Costs: build about O(n log n · efConstruction · d) time; memory O(n d) for the points (shared
- * with the table) plus (M0 + 1) ints per point on layer 0 and (M + 1) per point and upper layer,
- * about n · (2M + 1 + (M + 1) / (M − 1)) ints in all. A query visits about O(log n · efSearch · M)
- * points.
+ * <p>Costs: with u distinct rows, build about O(u log u · efConstruction · d) time after an O(n d)
+ * grouping of duplicates; memory O(n d) for the rows (shared with the table; when there are
+ * duplicates, plus a copy of the u distinct rows and n + u ints to map them back), and (M0 + 1) ints
+ * per node on layer 0 and (M + 1) per node and upper layer, about u · (2M + 1 + (M + 1) / (M − 1))
+ * ints in all. A query visits about O(log u · efSearch · M) nodes.
  */
 public final class Hnsw extends AbstractSearch {
 
@@ -68,7 +75,7 @@ public final class Hnsw extends AbstractSearch {
     private static final int MAX_LEVEL = 32;
 
     /** Insertions between progress reports and cancellation checks. */
-    private static final int REPORT_EVERY = 4096;
+    private static final int REPORT_EVERY = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Hnsw.class);
 
@@ -97,6 +104,13 @@ public final class Hnsw extends AbstractSearch {
     private final int m;
     private final int m0;
     private final int efConstruction;
+    /** Number of graph nodes: distinct rows. */
+    private final int nodes;
+    /** Coordinates of the nodes, row-major ({@code data} itself when all rows are distinct). */
+    private final float[] points;
+    /** Rows of node v are {@code members[groupStart[v] .. groupStart[v+1])}, ascending; null when all rows are distinct. */
+    private final int[] groupStart;
+    private final int[] members;
     private final byte[] levels;
     /** Layer 0: for point i, {@code links0[i*(m0+1)]} is the count and the links follow. */
     private final int[] links0;
@@ -113,12 +127,17 @@ public final class Hnsw extends AbstractSearch {
         this.m = options.m();
         this.m0 = 2 * options.m();
         this.efConstruction = Math.max(options.efConstruction(), m);
-        this.levels = new byte[n];
-        this.links0 = new int[Math.multiplyExact(n, m0 + 1)];
-        this.upper = new int[n][];
+        Distinct distinct = Distinct.of(data, n, d);
+        this.nodes = distinct.count();
+        this.points = distinct.points();
+        this.groupStart = distinct.groupStart();
+        this.members = distinct.members();
+        this.levels = new byte[nodes];
+        this.links0 = new int[Math.multiplyExact(nodes, m0 + 1)];
+        this.upper = new int[nodes][];
         double mL = 1.0 / Math.log(m);
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < nodes; i++) {
             int level = (int) Math.min(MAX_LEVEL, Math.floor(-Math.log(1.0 - rnd.nextDouble()) * mL));
             levels[i] = (byte) level;
             if (level > 0) {
@@ -126,20 +145,20 @@ public final class Hnsw extends AbstractSearch {
             }
         }
         long t0 = System.nanoTime();
-        progress.start("hnsw: indexing " + n + " rows", n);
+        progress.start("hnsw: indexing " + nodes + " distinct rows", nodes);
         Builder b = new Builder();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < nodes; i++) {
             if (i % REPORT_EVERY == REPORT_EVERY - 1) {
                 progress.advance(REPORT_EVERY);
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new CancelledException("hnsw build cancelled after " + (i + 1) + " of " + n + " rows");
+                    throw new CancelledException("hnsw build cancelled after " + (i + 1) + " of " + nodes + " distinct rows");
                 }
             }
             b.insert(i);
         }
         progress.done();
-        LOG.debug("hnsw over {}x{} (M = {}, efConstruction = {}): {} levels, built in {} ms", n, d, m, efConstruction,
-                maxLevel + 1, (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("hnsw over {}x{} ({} distinct rows, M = {}, efConstruction = {}): {} levels, built in {} ms", n, d, nodes, m,
+                efConstruction, maxLevel + 1, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
@@ -173,6 +192,10 @@ public final class Hnsw extends AbstractSearch {
         this.m = graph.m;
         this.m0 = graph.m0;
         this.efConstruction = graph.efConstruction;
+        this.nodes = graph.nodes;
+        this.points = graph.points;
+        this.groupStart = graph.groupStart;
+        this.members = graph.members;
         this.levels = graph.levels;
         this.links0 = graph.links0;
         this.upper = graph.upper;
@@ -203,7 +226,12 @@ public final class Hnsw extends AbstractSearch {
         return maxLevel + 1;
     }
 
-    /** Links of point i on layer 0, for tests. */
+    /** Number of graph nodes: the distinct rows (exact duplicates share one node). */
+    public int distinctRows() {
+        return nodes;
+    }
+
+    /** Links of node i on a layer, for tests. */
     int[] links(int i, int layer) {
         int[] arr = layer == 0 ? links0 : upper[i];
         int off = layer == 0 ? i * (m0 + 1) : (layer - 1) * (m + 1);
@@ -211,12 +239,12 @@ public final class Hnsw extends AbstractSearch {
     }
 
     private float dist(float[] q, int qOff, int p) {
-        return VectorKernels.squaredDistance(q, qOff, data, p * d, d);
+        return VectorKernels.squaredDistance(q, qOff, points, p * d, d);
     }
 
     /** Per-thread search state: a visited mark per point and the two heaps of Algorithm 2. */
     private final class Scratch {
-        final int[] visited = new int[n];
+        final int[] visited = new int[nodes];
         int stamp;
         final ScoredHeap candidates = new ScoredHeap(false, 64);
         final ScoredHeap results = new ScoredHeap(true, 64);
@@ -329,12 +357,12 @@ public final class Hnsw extends AbstractSearch {
                 return;
             }
             int qOff = q * d;
-            epDist[0] = dist(data, qOff, entry);
-            int ep = greedy(data, qOff, entry, maxLevel, level, epDist);
+            epDist[0] = dist(points, qOff, entry);
+            int ep = greedy(points, qOff, entry, maxLevel, level, epDist);
             s.reset();
             s.enter(epDist[0], ep);
             for (int layer = Math.min(level, maxLevel); layer >= 0; layer--) {
-                searchLayer(data, qOff, layer, efConstruction, s);
+                searchLayer(points, qOff, layer, efConstruction, s);
                 int w = s.drain();
                 if (layerIdx.length < w) {
                     layerIdx = new int[w];
@@ -382,7 +410,7 @@ public final class Hnsw extends AbstractSearch {
             shrinkIdx[cnt] = q;
             int total = cnt + 1;
             for (int j = 0; j < total; j++) {
-                shrinkDist[j] = dist(data, eOff, shrinkIdx[j]);
+                shrinkDist[j] = dist(points, eOff, shrinkIdx[j]);
             }
             sortAscending(shrinkIdx, shrinkDist, total);
             int chosen = selectNeighbours(e, shrinkIdx, shrinkDist, total, max, selected);
@@ -411,7 +439,7 @@ public final class Hnsw extends AbstractSearch {
                 int eOff = e * d;
                 boolean good = true;
                 for (int r = 0; r < chosen; r++) {
-                    if (VectorKernels.squaredDistance(data, eOff, data, out[r] * d, d) < de) {
+                    if (VectorKernels.squaredDistance(points, eOff, points, out[r] * d, d) < de) {
                         good = false;
                         break;
                     }
@@ -447,8 +475,9 @@ public final class Hnsw extends AbstractSearch {
         Parallel.forEachBlock(blocks, threads, () -> {
             Scratch s = new Scratch();
             float[] epDist = new float[1];
-            int[] idx = new int[ef + 1];
-            float[] exact = new float[ef + 1];
+            ScoredHeap top = new ScoredHeap(true, k + 1);
+            int[] idx = new int[k];
+            float[] sq = new float[k];
             IntConsumer worker = b -> {
                 int q1 = Math.min(nq, (b + 1) * QUERY_BLOCK);
                 for (int qi = b * QUERY_BLOCK; qi < q1; qi++) {
@@ -460,22 +489,34 @@ public final class Hnsw extends AbstractSearch {
                     searchLayer(queries, qOff, 0, ef, s);
                     int w = s.drain();
                     int skip = self ? qi : -1;
-                    int found = 0;
+                    top.clear();
                     for (int j = 0; j < w; j++) {
-                        int p = s.outIdx[j];
-                        if (p != skip) {
-                            idx[found] = p;
-                            exact[found++] = inOrderSquaredDistance(queries, qOff, p);
+                        int node = s.outIdx[j];
+                        float dn = inOrderSquaredDistance(queries, qOff, points, node);
+                        int from = groupStart == null ? node : groupStart[node];
+                        int to = groupStart == null ? node + 1 : groupStart[node + 1];
+                        // A node's rows share its distance and come in index order, so the first that
+                        // cannot enter the k best ends the node.
+                        for (int g = from; g < to; g++) {
+                            int row = groupStart == null ? g : members[g];
+                            if (row == skip) {
+                                continue;
+                            }
+                            if (top.size() < k) {
+                                top.push(dn, row);
+                            } else if (ScoredHeap.after(top.topDist(), top.topIndex(), dn, row)) {
+                                top.pop();
+                                top.push(dn, row);
+                            } else {
+                                break;
+                            }
                         }
                     }
-                    if (found < k) {
-                        found = scanAll(queries, qOff, skip, k, idx, exact);
-                    }
-                    sortAscending(idx, exact, found);
+                    int found = top.size() < k ? scanAll(queries, qOff, skip, k, idx, sq) : top.drainAscending(idx, sq);
                     int o = qi * k;
-                    for (int j = 0; j < k; j++) {
+                    for (int j = 0; j < found; j++) {
                         outIdx[o + j] = idx[j];
-                        outDist[o + j] = (float) Math.sqrt(exact[j]);
+                        outDist[o + j] = (float) Math.sqrt(sq[j]);
                     }
                 }
             };
@@ -483,12 +524,12 @@ public final class Hnsw extends AbstractSearch {
         });
     }
 
-    /** Fallback when the graph search reached fewer than k points: the k nearest by a full scan. */
+    /** Fallback when the graph search reached fewer than k rows: the k nearest rows by a full scan. */
     private int scanAll(float[] q, int qOff, int skip, int k, int[] idx, float[] dist) {
         ScoredHeap heap = new ScoredHeap(true, k + 1);
         for (int p = 0; p < n; p++) {
             if (p != skip) {
-                float dp = inOrderSquaredDistance(q, qOff, p);
+                float dp = inOrderSquaredDistance(q, qOff, data, p);
                 if (heap.size() < k || ScoredHeap.after(heap.topDist(), heap.topIndex(), dp, p)) {
                     heap.push(dp, p);
                     if (heap.size() > k) {
@@ -505,11 +546,11 @@ public final class Hnsw extends AbstractSearch {
      * of {@link VectorKernels#blockSquaredDistances} that {@link ExactKnn} uses, so that returned
      * distances match the exact search's bit for bit.
      */
-    private float inOrderSquaredDistance(float[] q, int qOff, int p) {
+    private float inOrderSquaredDistance(float[] q, int qOff, float[] pts, int p) {
         float acc = 0f;
         int pOff = p * d;
         for (int j = 0; j < d; j++) {
-            float diff = data[pOff + j] - q[qOff + j];
+            float diff = pts[pOff + j] - q[qOff + j];
             acc = Math.fma(diff, diff, acc);
         }
         return acc;
