@@ -14,15 +14,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link Method#AUTO} searches exactly unless the exact search would be a brute-force scan
  * (d &gt; {@value ExactKnn#KD_TREE_MAX_DIMENSION}, where {@link ExactKnn} gives up its k-d tree) over
- * at least {@value #AUTO_MIN_ROWS} rows: a self-query then costs O(n² d), while the graph costs about
- * O(n log n · d). On low-dimensional tables the k-d tree beats the graph's build at every size
- * measured (HnswRecallBenchmark: 10_cover, 286,048 × 10, k-d tree self-query 3.1 s against a 33 s
- * graph build), so AUTO keeps them exact.
+ * at least {@value #AUTO_MIN_ROWS} rows. Measured with HnswRecallBenchmark on a shared, loaded
+ * machine: on 8_celeba (202,599 × 39) the exact self-query took 518 s, the graph 758 s to build and
+ * 75 s to query (recall@10 0.9999). Brute force grows as n², the graph as about n log n, so they
+ * cross near 1.6 × 202,599 ≈ 325,000 rows; the threshold rounds that down. On low-dimensional tables
+ * the k-d tree gives exact answers at a comparable or lower cost (10_cover, 286,048 × 10: 3.4 s
+ * exact against a 33 s graph build; 11_donors, 619,326 × 10: 182 s exact against 113 s for the graph
+ * in one run, k-NN end to end 131 s exact against 323 s with the graph in another), so AUTO keeps
+ * them exact.
  */
 public final class NeighborIndex {
 
     /** Rows from which {@link Method#AUTO} switches high-dimensional tables to HNSW. */
-    public static final int AUTO_MIN_ROWS = 100_000;
+    public static final int AUTO_MIN_ROWS = 300_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(NeighborIndex.class);
 

@@ -16,7 +16,7 @@ import io.argus.core.params.Params;
  */
 public record CofParams(@Param(doc = "neighbourhood size (the set-based nearest path runs over the row and its k neighbours)",
         min = 1, max = 100_000) int k,
-        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 100000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
+        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 300000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
         @Param(doc = "HNSW: links per point on the upper layers, 2M on layer 0 (hnswlib's default 16)", min = 2, max = 512) int m,
         @Param(doc = "HNSW: beam width while building the graph (hnswlib's default 200)", min = 1, max = 100_000) int efConstruction,
         @Param(doc = "HNSW: beam width when searching, raised to k + 1 when smaller", min = 1, max = 100_000) int efSearch) {

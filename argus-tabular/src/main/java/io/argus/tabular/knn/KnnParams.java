@@ -18,7 +18,7 @@ import io.argus.core.params.Params;
 public record KnnParams(
         @Param(doc = "number of nearest neighbours", min = 1, max = 100_000) int k,
         @Param(doc = "score = distance to the k-th neighbour (largest) or mean distance to the k neighbours (mean)") Aggregate aggregate,
-        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 100000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
+        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 300000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
         @Param(doc = "HNSW: links per point on the upper layers, 2M on layer 0 (hnswlib's default 16)", min = 2, max = 512) int m,
         @Param(doc = "HNSW: beam width while building the graph (hnswlib's default 200)", min = 1, max = 100_000) int efConstruction,
         @Param(doc = "HNSW: beam width when searching, raised to k + 1 when smaller", min = 1, max = 100_000) int efSearch) {

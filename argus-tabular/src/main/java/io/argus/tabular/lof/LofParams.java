@@ -15,7 +15,7 @@ import io.argus.core.params.Params;
  * @param efSearch HNSW query beam width, see {@link Hnsw#EF_SEARCH_DEFAULT}
  */
 public record LofParams(@Param(doc = "neighbourhood size (the paper's MinPts)", min = 1, max = 100_000) int k,
-        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 100000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
+        @Param(doc = "neighbour search: auto (exact; HNSW when d > 16 and n >= 300000), exact, or hnsw (approximate graph)") NeighborIndex.Method neighbors,
         @Param(doc = "HNSW: links per point on the upper layers, 2M on layer 0 (hnswlib's default 16)", min = 2, max = 512) int m,
         @Param(doc = "HNSW: beam width while building the graph (hnswlib's default 200)", min = 1, max = 100_000) int efConstruction,
         @Param(doc = "HNSW: beam width when searching, raised to k + 1 when smaller", min = 1, max = 100_000) int efSearch) {
