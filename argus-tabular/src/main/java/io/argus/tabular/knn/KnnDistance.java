@@ -80,6 +80,11 @@ public final class KnnDistance implements Detector<Table> {
         return new InSample(index, nb);
     }
 
+    /** The in-sample neighbour query with exact search, as before the {@code neighbors} parameter existed. */
+    public static InSample inSampleNeighbours(String method, Table train, int k, Context ctx) {
+        return inSampleNeighbours(method, train, k, new NeighborIndex.Settings(NeighborIndex.Method.EXACT, Hnsw.Options.DEFAULTS), ctx);
+    }
+
     /**
      * The index over the training rows that {@code search} asks for; an HNSW graph is seeded with the
      * context's seed.
