@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * machine: on 8_celeba (202,599 × 39) the exact self-query took 518 s, the graph 758 s to build and
  * 75 s to query (recall@10 0.9999). Brute force grows as n², the graph as about n log n, so they
  * cross near 1.6 × 202,599 ≈ 325,000 rows; the threshold rounds that down. On low-dimensional tables
- * the k-d tree gives exact answers at a comparable or lower cost (10_cover, 286,048 × 10: 3.4 s
- * exact against a 33 s graph build; 11_donors, 619,326 × 10: 182 s exact against 113 s for the graph
- * in one run, k-NN end to end 131 s exact against 323 s with the graph in another), so AUTO keeps
- * them exact.
+ * AUTO keeps the exact k-d tree: it is much faster where rows are mostly distinct (10_cover,
+ * 286,048 × 10: k-NN 8.6 s exact against 379 s with the graph, bench/hnsw/auroc.sh), and where the
+ * graph wins, on tables of many duplicates that it indexes once (11_donors, 35,421 distinct rows of
+ * 619,326: k-NN fit and score 29 s exact against 11.5 s, back to back with HeapProbe), exact answers
+ * still cost under a minute.
  */
 public final class NeighborIndex {
 
