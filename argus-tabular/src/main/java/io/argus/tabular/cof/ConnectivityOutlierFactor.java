@@ -37,6 +37,9 @@ import java.util.Map;
  * epsilon, so the score stays finite). PyOD's COF differs from the paper: it orders the path by
  * distance to p rather than to the set, so its values differ wherever the two orders do.
  *
+ * <p>Neighbours are exact or approximate (HNSW) as the {@code neighbors} parameter says, see
+ * {@link io.argus.core.neighbors.NeighborIndex}.
+ *
  * <p>Time: one k-NN query (see {@link ExactKnn}), then O(n k² d) for the paths. Memory: O(n k) for
  * the neighbourhoods during fitting, O(n d) for the model.
  */
@@ -69,7 +72,7 @@ public final class ConnectivityOutlierFactor implements Detector<Table> {
     public Fit<Table> fitScore(Table train, Context ctx) {
         long t0 = System.nanoTime();
         int n = train.rows();
-        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("cof", train, params.k(), ctx);
+        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("cof", train, params.k(), params.search(), ctx);
         NeighborSearch index = in.index();
         Neighbors nb = in.neighbours();
         double[] ac = averageChainingDistances(train, train, nb, ctx);
@@ -183,6 +186,7 @@ public final class ConnectivityOutlierFactor implements Detector<Table> {
             Map<String, Tensor> s = new LinkedHashMap<>();
             s.put("train", Tensor.f32(train.values(), train.rows(), train.cols()));
             s.put("ac_dist", Tensor.f64(ac));
+            KnnDistance.putIndexState(s, index);
             return s;
         }
 
@@ -190,7 +194,7 @@ public final class ConnectivityOutlierFactor implements Detector<Table> {
             Table train = KnnDistance.tableFromState(state);
             KnnDistance.checkK(params.k(), train.rows());
             double[] ac = StateTensors.doubles(state, "ac_dist", train.rows());
-            return new CofModel(params, train, ExactKnn.index(train), ac);
+            return new CofModel(params, train, KnnDistance.restoreIndex(train, params.search(), state), ac);
         }
     }
 }

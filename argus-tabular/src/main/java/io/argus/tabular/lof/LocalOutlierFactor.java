@@ -30,6 +30,9 @@ import java.util.Map;
  * densities instead of infinities. The score is LOF itself: about 1 inside a cluster, larger is more
  * anomalous (scikit-learn's {@code negative_outlier_factor_} is its negation).
  *
+ * <p>Neighbours are exact or approximate (HNSW) as the {@code neighbors} parameter says, see
+ * {@link io.argus.core.neighbors.NeighborIndex}.
+ *
  * <p>Time: one k-NN self-query (see {@link ExactKnn}) plus O(n k). Memory: O(n k) for the
  * neighbourhoods during fitting, O(n d) for the model.
  */
@@ -54,7 +57,7 @@ public final class LocalOutlierFactor implements Detector<Table> {
     public Fit<Table> fitScore(Table train, Context ctx) {
         long t0 = System.nanoTime();
         int n = train.rows();
-        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("lof", train, params.k(), ctx);
+        KnnDistance.InSample in = KnnDistance.inSampleNeighbours("lof", train, params.k(), params.search(), ctx);
         NeighborSearch index = in.index();
         Neighbors nb = in.neighbours();
         float[] kDistance = new float[n];
@@ -128,6 +131,7 @@ public final class LocalOutlierFactor implements Detector<Table> {
             s.put("train", Tensor.f32(train.values(), train.rows(), train.cols()));
             s.put("k_distance", Tensor.f32(kDistance));
             s.put("lrd", Tensor.f64(lrd));
+            KnnDistance.putIndexState(s, index);
             return s;
         }
 
@@ -137,7 +141,7 @@ public final class LocalOutlierFactor implements Detector<Table> {
             KnnDistance.checkK(params.k(), n);
             float[] kDistance = StateTensors.floats(state, "k_distance", n);
             double[] lrd = StateTensors.doubles(state, "lrd", n);
-            return new LofModel(params, train, ExactKnn.index(train), kDistance, lrd);
+            return new LofModel(params, train, KnnDistance.restoreIndex(train, params.search(), state), kDistance, lrd);
         }
     }
 }
