@@ -9,7 +9,8 @@
 #
 # Needs Debian's python3-sklearn (/usr/bin/python3) and the ADBench files under the data root
 # ($ARGUS_DATA, else ../shared/data). Every tool gets --threads 2 (ELKI's parallel LOF and kNN use
-# every processor). PEERS=sklearn or PEERS=elki runs one peer only.
+# every processor). PEERS=sklearn or PEERS=elki runs one peer only; ELKI_TIME_LIMIT (seconds,
+# default 1800) stops an ELKI run that takes longer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATASETS=${1:-10_cover,8_celeba,32_shuttle}
@@ -31,7 +32,7 @@ for d in ${DATASETS//,/ }; do
         --threads "$THREADS" --out "$OUT/sklearn" >&2
     fi
     if [[ ",$PEERS," == *",elki,"* && ",iforest,lof,knn," == *",$m,"* ]]; then
-      bench/peers/elki_bench.sh --datasets "$d" --methods "$m" --seeds "$SEEDS" --threads "$THREADS" --out "$OUT/elki" 2>&1 \
+      bench/peers/elki_bench.sh --datasets "$d" --methods "$m" --seeds "$SEEDS" --threads "$THREADS" --time-limit "${ELKI_TIME_LIMIT:-1800}" --out "$OUT/elki" 2>&1 \
         | grep -E '^adbench' >&2 || true
     fi
   done
