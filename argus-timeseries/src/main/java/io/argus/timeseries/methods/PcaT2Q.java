@@ -37,8 +37,11 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p>Score: max(T²/UCL_T², Q/UCL_Q), so a step is out of control (the classic rule "T² &gt; UCL or
  * Q &gt; UCL") exactly when its score exceeds 1 ({@link #CONTROL_LIMIT}); without discarded components
- * Q is identically 0 and only T² counts. Localization: each channel's squared residual over UCL_Q (its
- * share of Q), which names the channel that broke the correlation structure.
+ * (k = C) Q is identically 0 and only T² counts. Discarded components with numerically zero training
+ * variance (training data lying exactly in the principal subspace) enter θ_i at the floor
+ * {@link #ZERO_VARIANCE}·Σλ, so UCL_Q is tiny but finite and any residual off that subspace is flagged.
+ * Localization: each channel's squared residual over UCL_Q (its share of Q), which names the channel
+ * that broke the correlation structure.
  *
  * <p>Time: fit O(n·C² + C³), score O(T·C·k). Memory O(C²).
  */
@@ -46,6 +49,13 @@ public final class PcaT2Q implements Detector<Series> {
 
     /** The score above which a step is out of control (either statistic above its limit). */
     public static final double CONTROL_LIMIT = 1.0;
+
+    /**
+     * Share of the total training variance below which an eigenvalue counts as zero: the resolution of
+     * a double-precision eigen-decomposition of a covariance of float32 data. A discarded component
+     * below it enters the Q limit at this value, never as 0.
+     */
+    static final double ZERO_VARIANCE = 1e-12;
 
     private final PcaT2QParams params;
 
@@ -90,7 +100,7 @@ public final class PcaT2Q implements Detector<Series> {
             k++;
         }
         k = Math.max(1, Math.min(k, c));
-        while (k > 1 && lambda[k - 1] <= 1e-12 * total) {
+        while (k > 1 && lambda[k - 1] <= ZERO_VARIANCE * total) {
             k--;
         }
         double[] comps = new double[k * c];
@@ -100,17 +110,24 @@ public final class PcaT2Q implements Detector<Series> {
         double[] kept = java.util.Arrays.copyOf(lambda, k);
         double uclT2 = k * (n + 1.0) * (n - 1.0) / (n * (double) (n - k))
                 * new FDistribution(k, n - k).inverseCumulativeProbability(1 - params.alpha());
+        // A discarded component whose training variance is numerically zero (the training part lies
+        // exactly in the principal subspace) is floored at the decomposition's resolution instead of
+        // being dropped: as θ → 0 the Jackson–Mudholkar limit tends to 0, so any residual is out of
+        // control; ignoring Q there would blind the detector to exactly the correlation breaks it exists
+        // to see.
+        double floor = ZERO_VARIANCE * total;
         double theta1 = 0;
         double theta2 = 0;
         double theta3 = 0;
         for (int j = k; j < c; j++) {
-            theta1 += lambda[j];
-            theta2 += lambda[j] * lambda[j];
-            theta3 += lambda[j] * lambda[j] * lambda[j];
+            double l = Math.max(lambda[j], floor);
+            theta1 += l;
+            theta2 += l * l;
+            theta3 += l * l * l;
         }
         double uclQ;
-        if (theta1 <= 1e-12 * total) {
-            uclQ = Double.POSITIVE_INFINITY; // nothing discarded: Q carries no information
+        if (k == c) {
+            uclQ = Double.POSITIVE_INFINITY; // nothing discarded: Q is identically 0 and carries no information
         } else {
             double h0 = 1 - 2 * theta1 * theta3 / (3 * theta2 * theta2);
             double ca = new NormalDistribution().inverseCumulativeProbability(1 - params.alpha());

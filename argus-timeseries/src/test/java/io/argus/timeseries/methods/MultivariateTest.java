@@ -97,6 +97,35 @@ class MultivariateTest {
     }
 
     @Test
+    void pcaT2QKeepsQWhenTheTrainingPartLiesExactlyInThePrincipalSubspace() {
+        // Hand-computable: c0 = c1 = s and c2 = u with s, u = ±1 orthogonal and centred, so the
+        // standardised data equal the raw ones and the covariance (divisor n − 1 = 7) is
+        // [[8/7, 8/7, 0], [8/7, 8/7, 0], [0, 0, 8/7]]: λ = 16/7, 8/7, 0 with v = (1,1,0)/√2, (0,0,1), (1,−1,0)/√2.
+        // Shares 2/3 then 1, so 0.85 keeps k = 2 and discards a component of zero training variance.
+        float[] s = {1, -1, 1, -1, 1, -1, 1, -1};
+        float[] u = {1, 1, -1, -1, 1, 1, -1, -1};
+        float[] v = new float[8 * 3];
+        for (int t = 0; t < 8; t++) {
+            v[t * 3] = s[t];
+            v[t * 3 + 1] = s[t];
+            v[t * 3 + 2] = u[t];
+        }
+        PcaT2Q.Fitted m = (PcaT2Q.Fitted) new PcaT2Q(PcaT2QParams.DEFAULTS).fit(Series.of(8, 3, v, null, null, null, null), Context.defaults());
+        assertThat(m.components()).isEqualTo(2);
+        double uclT2 = 2.0 * 9 * 7 / (8 * 6) * new FDistribution(2, 6).inverseCumulativeProbability(0.99);
+        assertThat(m.state().get("limits").doubles()[0]).isCloseTo(uclT2, within(1e-9));
+        // step 0 (1, 1, 1) follows the structure: T² = 2/(16/7) + 1/(8/7) = 7/4, Q = 0
+        // step 1 (1, −1, 0) breaks c0 = c1: T² = 0, Q = ‖(1, −1, 0)‖² = 2, all of it outside the subspace
+        Scores sc = m.score(Series.of(2, 3, new float[] {1, 1, 1, 1, -1, 0}, null, null, null, null), Context.defaults());
+        assertThat(sc.get(0)).isCloseTo(1.75 / uclT2, within(1e-9));
+        assertThat(sc.get(1)).isGreaterThan(PcaT2Q.CONTROL_LIMIT);
+        StepChannelScores loc = (StepChannelScores) sc.localization().orElseThrow();
+        assertThat(loc.get(1, 0)).isGreaterThan(PcaT2Q.CONTROL_LIMIT / 3);
+        assertThat(loc.get(1, 1)).isGreaterThan(PcaT2Q.CONTROL_LIMIT / 3);
+        assertThat(loc.get(1, 2)).isLessThan(1e-6 * loc.get(1, 0));
+    }
+
+    @Test
     void pcaT2QRejectsTooFewTrainingSteps() {
         assertThatThrownBy(() -> new PcaT2Q(PcaT2QParams.DEFAULTS).fit(correlated(4, 1), Context.defaults()))
                 .hasMessage("pca-t2q needs more training steps than channels + 1: got 4 steps for 3 channels");
