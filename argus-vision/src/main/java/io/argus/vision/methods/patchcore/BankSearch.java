@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Time O(q·n·d) multiply-adds for screening plus O(c·d) per query for its c re-scored candidates;
  * memory O(n·d) for the tiles and O(threads·{@value #QUERY_BLOCK}·n) for the screening values.
  */
-final class BankSearch {
+public final class BankSearch {
 
     static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-    /** Queries screened together; their dot products against the whole bank stay in L2. */
-    static final int QUERY_BLOCK = 8;
+    /** Queries screened together: each bank chunk read from memory serves all of them. */
+    static final int QUERY_BLOCK = 64;
+
+    /** Bank tiles per chunk: 8 tiles of at most 32 patches of 256 floats, 256 KiB, fit in L2. */
+    static final int CHUNK_TILES = 8;
 
     private static final double U = 0x1p-24;
 
@@ -44,7 +47,7 @@ final class BankSearch {
     private final double maxNorm;
 
     /** Builds the search over the {@code n x d} row-major {@code bank}. Time O(n·d). */
-    BankSearch(float[] bank, int n, int d) {
+    public BankSearch(float[] bank, int n, int d) {
         if ((long) n * d != bank.length || n < 1 || d < 1) {
             throw new IllegalArgumentException("memory bank of " + n + " x " + d + " needs " + ((long) n * d)
                     + " values (n, d >= 1), got " + bank.length);
@@ -73,7 +76,7 @@ final class BankSearch {
     }
 
     /** Number of bank patches. */
-    int size() {
+    public int size() {
         return n;
     }
 
@@ -81,7 +84,7 @@ final class BankSearch {
      * The {@code k} nearest bank patches of each of the {@code nq} row-major {@code queries}, nearest
      * first, with Euclidean distances.
      */
-    Neighbors query(float[] queries, int nq, int k, int threads) {
+    public Neighbors query(float[] queries, int nq, int k, int threads) {
         if ((long) nq * d != queries.length) {
             throw new IllegalArgumentException(nq + " queries of " + d + " dims need " + ((long) nq * d)
                     + " values, got " + queries.length);
@@ -128,21 +131,29 @@ final class BankSearch {
         return new Neighbors(nq, k, idx, dist);
     }
 
-    /** Dot products of queries q0..q0+m against every bank patch into {@code dots[i * tiles * width + p]}. */
+    /**
+     * Dot products of queries q0..q0+m against every bank patch into {@code dots[i * tiles * width + p]}:
+     * the bank streams past once per query block in chunks of {@value #CHUNK_TILES} tiles that stay
+     * in L2 while every group of four queries of the block runs over them.
+     */
     private void screen(float[] queries, int q0, int m, float[] dots) {
         int stride = tiles * width;
-        for (int t = 0; t < tiles; t++) {
-            int tileOff = t * d * width;
+        for (int t0 = 0; t0 < tiles; t0 += CHUNK_TILES) {
+            int t1 = Math.min(tiles, t0 + CHUNK_TILES);
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                if (SIMD) {
-                    BankSimd.dots4(queries, (q0 + i) * d, d, tileData, tileOff, dots, i * stride + t * width, stride);
-                } else {
-                    scalarDots(queries, (q0 + i) * d, 4, d, tileOff, dots, i * stride + t * width, stride);
+                for (int t = t0; t < t1; t++) {
+                    if (SIMD) {
+                        BankSimd.dots4(queries, (q0 + i) * d, d, tileData, t * d * width, dots, i * stride + t * width, stride);
+                    } else {
+                        scalarDots(queries, (q0 + i) * d, 4, d, t * d * width, dots, i * stride + t * width, stride);
+                    }
                 }
             }
             if (i < m) {
-                scalarDots(queries, (q0 + i) * d, m - i, d, tileOff, dots, i * stride + t * width, stride);
+                for (int t = t0; t < t1; t++) {
+                    scalarDots(queries, (q0 + i) * d, m - i, d, t * d * width, dots, i * stride + t * width, stride);
+                }
             }
         }
     }

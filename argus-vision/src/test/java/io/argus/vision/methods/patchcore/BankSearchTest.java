@@ -117,6 +117,33 @@ class BankSearchTest {
     }
 
     @Test
+    void nearDuplicatesBelowTheScreeningErrorAreRankedByTheDirectDistance() {
+        // A cluster of near-copies far from the origin: their distances to a nearby query differ by less
+        // than the rounding error of ||q||² + ||b||² − 2 q·b, so only the re-check can order them.
+        Random r = new Random(3);
+        int d = 256;
+        int n = 400;
+        float[] bank = relu(r, n * d, 0);
+        float[] centre = relu(r, d, 20);
+        for (int p = 100; p < 160; p++) {
+            for (int j = 0; j < d; j++) {
+                bank[p * d + j] = centre[j] + (float) (1e-4 * r.nextGaussian());
+            }
+        }
+        int nq = 16;
+        float[] queries = new float[nq * d];
+        for (int q = 0; q < nq; q++) {
+            for (int j = 0; j < d; j++) {
+                queries[q * d + j] = centre[j] + (float) (1e-4 * r.nextGaussian());
+            }
+        }
+        BankSearch search = new BankSearch(bank, n, d);
+        for (int k : new int[] {1, 3}) {
+            assertSame(search.query(queries, nq, k, 2), plain(bank, n, d, queries, nq, k));
+        }
+    }
+
+    @Test
     void rejectsBadShapes() {
         assertThatThrownBy(() -> new BankSearch(new float[10], 3, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 x 4 needs 12 values");
