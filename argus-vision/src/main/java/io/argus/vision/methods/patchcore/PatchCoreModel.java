@@ -1,10 +1,7 @@
 package io.argus.vision.methods.patchcore;
 
-import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
-import io.argus.core.neighbors.ExactKnn;
-import io.argus.core.neighbors.NeighborSearch;
 import io.argus.core.neighbors.Neighbors;
 import io.argus.vision.features.FeatureMap;
 import io.argus.vision.maps.MapOps;
@@ -16,7 +13,7 @@ import java.util.Map;
 
 /**
  * A fitted {@link PatchCore}: the memory bank of patch features and the exact nearest-neighbour index
- * over it. State: {@code bank} (F32, m x D).
+ * over it ({@link BankSearch}, the same results as the core's exact brute force). State: {@code bank} (F32, m x D).
  */
 public final class PatchCoreModel extends ImageModel {
 
@@ -26,14 +23,14 @@ public final class PatchCoreModel extends ImageModel {
     private final PatchCoreParams params;
     private final float[] bank;
     private final int size;
-    private final NeighborSearch index;
+    private final BankSearch index;
 
     PatchCoreModel(PatchCoreParams params, ImageStream.Colour colour, double maskThreshold, String spec, float[] bank, int size) {
         super(params.backboneConfig(), colour, maskThreshold, spec);
         this.params = params;
         this.bank = bank;
         this.size = size;
-        this.index = ExactKnn.bruteForce(Table.of(size, params.targetEmbedDimension(), bank, null, null, "patchcore memory bank"));
+        this.index = new BankSearch(bank, size, params.targetEmbedDimension());
     }
 
     private PatchCoreModel(PatchCoreModel m, double maskThreshold) {
@@ -71,7 +68,7 @@ public final class PatchCoreModel extends ImageModel {
         int d = params.targetEmbedDimension();
         int hw = e.height() * e.width();
         int k = Math.min(params.k(), size);
-        Neighbors nn = index.query(Table.of(hw, d, e.vectors(), null, null, null), k, threads);
+        Neighbors nn = index.query(e.vectors(), hw, k, threads);
         float[] grid = new float[hw];
         int worst = 0;
         for (int q = 0; q < hw; q++) {
@@ -99,7 +96,7 @@ public final class PatchCoreModel extends ImageModel {
     private double reweight(float[] patches, int worst, int mStar, double sStar, int d) {
         float[] star = new float[d];
         System.arraycopy(bank, mStar * d, star, 0, d);
-        Neighbors around = index.query(Table.of(1, d, star, null, null, null), N_REWEIGHT, 1);
+        Neighbors around = index.query(star, 1, N_REWEIGHT, 1);
         double sqrtD = Math.sqrt(d);
         double denom = 0;
         for (int j = 1; j < N_REWEIGHT; j++) {
