@@ -1,0 +1,108 @@
+package io.argus.tabular.ensemble;
+
+import io.argus.core.Context;
+import io.argus.core.Detector;
+import io.argus.core.Fit;
+import io.argus.core.Model;
+import io.argus.core.Scores;
+import io.argus.core.data.Table;
+import io.argus.core.params.MethodRegistry;
+import io.argus.tabular.combine.ScoreCombiner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A label-free heterogeneous outlier ensemble: several Argus table detectors of different inductive
+ * biases each fit the data, each member's scores are standardised on its own training scores, and a
+ * combination rule merges them (Aggarwal and Sathe, "Theoretical foundations and algorithms for outlier
+ * ensembles", SIGKDD Explorations 17(1), 2015; the recipe of PyOD's {@code pyod.models.combination}).
+ * Members are found in the {@link MethodRegistry} and run through their own providers; nothing of
+ * theirs is copied here.
+ *
+ * <p>DEFAULTS-REASONING
+ *
+ * <p>Randomness: member i runs with the seed {@code ctx.random(i).nextLong()}, so each member has its own
+ * stream, independent of the others and of the thread count; the bucket split of AOM/MOA uses stream m.
+ * Members run one after another, each on all of the context's threads; cancellation is checked between
+ * members (and inside them, as each member does).
+ *
+ * <p>The score is the combined standardised score: for AVERAGE with z-scores, how many training standard
+ * deviations above its members' training means a row lies, on average. Higher is more anomalous.
+ *
+ * <p>Time and memory: the sum of the members' (plus O(m·n) to combine); the model holds every
+ * member's model.
+ */
+public final class Ensemble implements Detector<Table> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ensemble.class);
+
+    private final EnsembleParams params;
+    private final List<Member> members;
+
+    /**
+     * An ensemble whose members are looked up in {@code registry}.
+     *
+     * @throws IllegalArgumentException when a member is not a registered table method
+     */
+    public Ensemble(EnsembleParams params, MethodRegistry registry) {
+        this.params = Objects.requireNonNull(params, "params");
+        List<Member> list = new ArrayList<>();
+        for (String name : params.memberNames()) {
+            list.add(Member.of(registry, name));
+        }
+        this.members = List.copyOf(list);
+    }
+
+    @Override
+    public Model<Table> fit(Table train, Context ctx) {
+        return fitScore(train, ctx).model();
+    }
+
+    /**
+     * Fits every member and scores the training rows in-sample with each (the members' own
+     * {@link Detector#fitScore}); the standardisers are fitted on these training scores, as PyOD fits
+     * them on {@code decision_scores_}.
+     */
+    @Override
+    public Fit<Table> fitScore(Table train, Context ctx) {
+        if (train.rows() < 1) {
+            throw new IllegalArgumentException("ensemble needs at least 1 training row, got 0");
+        }
+        int m = members.size();
+        List<Model<Table>> models = new ArrayList<>(m);
+        List<Scores> training = new ArrayList<>(m);
+        long fitNanos = 0;
+        long scoreNanos = 0;
+        for (int i = 0; i < m; i++) {
+            ctx.checkCancelled();
+            Member member = members.get(i);
+            Context memberCtx = ctx.withSeed(memberSeed(ctx, i));
+            Fit<Table> fit = member.detector().fitScore(train, memberCtx);
+            LOG.debug("ensemble member {} ({}): fit {} s, score {} s", i, member.name(), fit.fitNanos() / 1e9, fit.scoreNanos() / 1e9);
+            models.add(fit.model());
+            training.add(fit.trainingScores());
+            fitNanos += fit.fitNanos();
+            scoreNanos += fit.scoreNanos();
+        }
+        ctx.checkCancelled();
+        long t0 = System.nanoTime();
+        ScoreCombiner combiner;
+        try {
+            combiner = ScoreCombiner.fit(training, params.standardization(), params.rule(), params.buckets(), ctx.random(m));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ensemble: " + e.getMessage().replaceFirst("^detector (\\d+)",
+                    "member $1"), e);
+        }
+        Scores combined = combiner.combine(training);
+        scoreNanos += System.nanoTime() - t0;
+        return new Fit<>(new EnsembleModel(members, models, combiner), combined, fitNanos, scoreNanos);
+    }
+
+    /** The seed of member i: its own stream of the context, so members never share random numbers. */
+    static long memberSeed(Context ctx, int i) {
+        return ctx.random(i).nextLong();
+    }
+}
