@@ -11,19 +11,21 @@ import java.util.Locale;
 /**
  * Parameters of {@link Ensemble}. The defaults and the reasons for them are in {@link Ensemble}.
  *
- * @param members comma-separated registry names of the member methods, each run with its own defaults
+ * @param members registry names of the member methods separated by commas or '+' (the benchmark's
+ *        {@code NAME[key=value,...]} syntax splits on commas, so there {@code members=iforest+knn} is written),
+ *        each member run with its own default parameters
  * @param rule how the members' standardised scores are merged
  * @param standardization how each member's scores are standardised on its training scores
  * @param buckets number of buckets for the aom and moa rules, in [2, number of members]; ignored otherwise
  */
 public record EnsembleParams(
-        @Param(doc = "comma-separated member methods (table methods of the registry), each with its default parameters") String members,
+        @Param(doc = "member methods (table methods of the registry) separated by ',' or '+', each with its default parameters") String members,
         @Param(doc = "how standardised member scores are merged") Combination rule,
         @Param(doc = "how each member's scores are standardised on its own training scores") Standardization standardization,
         @Param(doc = "buckets of the aom and moa rules, in [2, number of members]; ignored by average and maximum", min = 2, max = 1000) int buckets) {
 
     /** The default pool: one member per inductive bias (see {@link Ensemble}). */
-    public static final String MEMBERS_DEFAULT = "iforest,knn,ecod,pca,mcd";
+    public static final String MEMBERS_DEFAULT = "iforest,knn,ecod,mahalanobis";
 
     /** Averaging: the variance-reducing rule (see {@link Ensemble}). */
     public static final Combination RULE_DEFAULT = Combination.AVERAGE;
@@ -65,11 +67,11 @@ public record EnsembleParams(
 
     private static List<String> parseMembers(String members) {
         List<String> out = new ArrayList<>();
-        for (String part : members.split(",", -1)) {
+        for (String part : members.split("[,+]", -1)) {
             String name = part.trim().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("parameter members = '" + members + "' has an empty name; expected a comma-separated"
-                        + " list of methods, e.g. " + MEMBERS_DEFAULT);
+                throw new IllegalArgumentException("parameter members = '" + members + "' has an empty name; expected method names"
+                        + " separated by ',' or '+', e.g. " + MEMBERS_DEFAULT);
             }
             if (name.equals(SELF)) {
                 throw new IllegalArgumentException("parameter members: the ensemble cannot be its own member");

@@ -222,6 +222,8 @@ class EnsembleTest {
                 .hasMessage("ensemble: parameter rule = 'median' is not one of average|maximum|aom|moa");
         assertThat(Params.parse(EnsembleParams.class, EnsembleParams.DEFAULTS, Map.of("members", "ecod, hbos", "rule", "moa"), "ensemble")
                 .memberNames()).containsExactly("ecod", "hbos");
+        assertThat(new EnsembleParams("iforest+knn+ecod", Combination.AVERAGE, Standardization.ZSCORE, 2).memberNames())
+                .containsExactly("iforest", "knn", "ecod");
     }
 
     @Test
