@@ -22,6 +22,19 @@ final class ScalarKernels {
         return acc;
     }
 
+    static double rbfWeightedSum(float[] x, int xOff, int d, double[] centresT, int s, double[] weights, double negGamma) {
+        double total = 0;
+        for (int t = 0; t < s; t++) {
+            double dist = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = (double) x[xOff + j] - centresT[j * s + t];
+                dist += diff * diff;
+            }
+            total += weights[t] * Math.exp(negGamma * dist);
+        }
+        return total;
+    }
+
     static float dot(float[] a, int aOff, float[] b, int bOff, int d) {
         float acc = 0f;
         for (int j = 0; j < d; j++) {

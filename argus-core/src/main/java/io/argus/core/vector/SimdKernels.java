@@ -1,5 +1,6 @@
 package io.argus.core.vector;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,6 +17,7 @@ final class SimdKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int LANES = S.length();
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
 
     private SimdKernels() {
     }
@@ -37,6 +39,37 @@ final class SimdKernels {
             acc = Math.fma(diff, diff, acc);
         }
         return acc;
+    }
+
+    static double rbfWeightedSum(float[] x, int xOff, int d, double[] centresT, int s, double[] weights, double negGamma) {
+        // Distances are vectorised across centres (each lane in the scalar order, so bit-identical); the
+        // exponential stays scalar Math.exp and the sum sequential, because a lanewise EXP is computed
+        // differently by the interpreter and by compiled code, and scores must not depend on the JIT.
+        int lanes = DS.length();
+        double[] dist = new double[lanes];
+        int t = 0;
+        double total = 0;
+        int bound = DS.loopBound(s);
+        for (; t < bound; t += lanes) {
+            DoubleVector acc = DoubleVector.zero(DS);
+            for (int j = 0; j < d; j++) {
+                DoubleVector diff = DoubleVector.broadcast(DS, (double) x[xOff + j]).sub(DoubleVector.fromArray(DS, centresT, j * s + t));
+                acc = acc.add(diff.mul(diff));
+            }
+            acc.intoArray(dist, 0);
+            for (int l = 0; l < lanes; l++) {
+                total += weights[t + l] * Math.exp(negGamma * dist[l]);
+            }
+        }
+        for (; t < s; t++) {
+            double dd = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = (double) x[xOff + j] - centresT[j * s + t];
+                dd += diff * diff;
+            }
+            total += weights[t] * Math.exp(negGamma * dd);
+        }
+        return total;
     }
 
     static float dot(float[] a, int aOff, float[] b, int bOff, int d) {

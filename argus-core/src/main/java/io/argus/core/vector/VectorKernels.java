@@ -69,6 +69,24 @@ public final class VectorKernels {
         return SIMD ? SimdKernels.squaredDistance(a, aOff, b, bOff, d) : ScalarKernels.squaredDistance(a, aOff, b, bOff, d);
     }
 
+    /**
+     * The RBF kernel expansion {@code Σ_t weights[t] · exp(negGamma · ‖x − c_t‖²)} over {@code s} centres
+     * stored dimension-major ({@code centresT[j * s + t]} is coordinate j of centre t), in double
+     * precision: the decision function of a kernel machine such as the one-class SVM. The distances are
+     * vectorised across centres, each lane in the scalar loop's order, and the exponentials and the sum
+     * are taken in order with {@link Math#exp}, so the result is bit-identical to the plain loop (and
+     * does not depend on whether the JIT has compiled the code). Time O(s·d).
+     */
+    public static double rbfWeightedSum(float[] x, int xOff, int d, double[] centresT, int s, double[] weights, double negGamma) {
+        checkRange(x, xOff, d);
+        if ((long) d * s > centresT.length || weights.length < s) {
+            throw new IllegalArgumentException("expected " + s + " centres of dimension " + d + " and " + s + " weights, got "
+                    + centresT.length + " coordinates and " + weights.length + " weights");
+        }
+        return SIMD ? SimdKernels.rbfWeightedSum(x, xOff, d, centresT, s, weights, negGamma)
+                : ScalarKernels.rbfWeightedSum(x, xOff, d, centresT, s, weights, negGamma);
+    }
+
     /** Dot product of {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)}. Time O(d). */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int d) {
         checkRange(a, aOff, d);

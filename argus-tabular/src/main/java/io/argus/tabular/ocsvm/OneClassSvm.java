@@ -7,6 +7,7 @@ import io.argus.core.Scores;
 import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.vector.VectorKernels;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,6 +188,7 @@ public final class OneClassSvm implements Detector<Table> {
         private static final int BLOCK = 256;
 
         private final float[] sv;
+        private final double[] svT;
         private final double[] coef;
         private final double rho;
         private final double gamma;
@@ -198,6 +200,14 @@ public final class OneClassSvm implements Detector<Table> {
             this.rho = rho;
             this.gamma = gamma;
             this.cols = cols;
+            int s = coef.length;
+            // dimension-major copy for the vectorised kernel expansion (one lane per support vector)
+            this.svT = new double[s * cols];
+            for (int t = 0; t < s; t++) {
+                for (int j = 0; j < cols; j++) {
+                    svT[j * s + t] = sv[t * cols + j];
+                }
+            }
         }
 
         @Override
@@ -209,20 +219,10 @@ public final class OneClassSvm implements Detector<Table> {
             float[] v = data.values();
             double[] out = new double[n];
             ctx.progress().start("one-class SVM: scoring", n);
+            double negGamma = -gamma;
             ctx.parallelFor(n, BLOCK, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    int xo = i * d;
-                    double sum = 0;
-                    for (int t = 0; t < s; t++) {
-                        int so = t * d;
-                        double dist = 0;
-                        for (int j = 0; j < d; j++) {
-                            double diff = (double) v[xo + j] - sv[so + j];
-                            dist += diff * diff;
-                        }
-                        sum += coef[t] * Math.exp(-gamma * dist);
-                    }
-                    out[i] = rho - sum;
+                    out[i] = rho - VectorKernels.rbfWeightedSum(v, i * d, d, svT, s, coef, negGamma);
                 }
                 ctx.progress().advance(to - from);
             });
