@@ -150,7 +150,7 @@ public final class ConvAutoEncoder implements Detector<Series> {
             this.params = params;
             this.channels = channels;
             this.scaler = scaler;
-            this.state = state;
+            this.state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
             this.ucl = ucl;
             this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, filters, kernel)";
         }

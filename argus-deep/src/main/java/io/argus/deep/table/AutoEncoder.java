@@ -103,7 +103,7 @@ public final class AutoEncoder implements Detector<Table> {
             this.params = params;
             this.d = d;
             this.scaler = scaler;
-            this.state = state;
+            this.state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
             this.description = NAME + " " + Arrays.toString(Mlp.architecture(d, params.widths()));
         }
 

@@ -140,7 +140,7 @@ public final class DeepSvdd implements Detector<Table> {
             this.params = params;
             this.d = d;
             this.scaler = scaler;
-            this.state = state;
+            this.state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
             int[] w = params.widths();
             this.center = StateTensors.floats(state, CENTER, w[w.length - 1]);
             this.description = NAME + " " + Arrays.toString(Mlp.architecture(d, w));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeepLogTest {
 
-    private static final DeepLogParams SMALL = new DeepLogParams(4, 16, 1, 2, 15, 64, 1e-2, 0.1, 3);
+    private static final DeepLogParams SMALL = new DeepLogParams(4, 16, 1, 2, 40, 16, 1e-2, 0.0, 0);
     private static Context ctx;
 
     @BeforeAll
@@ -102,7 +102,7 @@ class DeepLogTest {
     @Test
     void aStateForAnotherArchitectureIsRefused() {
         Model<KeySequences> m = new DeepLog(SMALL).fit(normal(50, 4), ctx);
-        DeepLogParams wider = new DeepLogParams(4, 32, 1, 2, 15, 64, 1e-2, 0.1, 3);
+        DeepLogParams wider = new DeepLogParams(4, 32, 1, 2, 40, 16, 1e-2, 0.0, 0);
         assertThatThrownBy(() -> new DeepLogProvider().restore(wider, m.state()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("deeplog: model state tensor 'architecture' is [7, 4, 16, 1] but the parameters give [classes, 4, 32, 1]");
