@@ -12,7 +12,19 @@ if [[ ! -s "$cp_file" ]]; then
   tr ':' '\n' < "$cp_file.raw" | grep -v '/io/argus/' | paste -sd: > "$cp_file"
 fi
 main="$1"; shift
+# run from a snapshot of the compiled classes, so that a rebuild during a long run cannot pull the rug
+snap="$here/target/driver-snapshot-$$"
+mkdir -p "$snap"
+for d in "$here/target/classes" "$here/target/test-classes" "$root/argus-core/target/classes" "$root/argus-core/target/test-classes" \
+         "$root/argus-metrics/target/classes"; do
+  cp -r "$d" "$snap/$(echo "${d#$root/}" | tr '/' '_')"
+done
+snap_cp=$(ls -d "$snap"/* | paste -sd:)
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$here/target/djl-cache}"
-exec java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx6g -Dai.djl.offline=true \
-  -cp "$here/target/test-classes:$here/target/classes:$root/argus-core/target/classes:$root/argus-core/target/test-classes:$root/argus-metrics/target/classes:$(cat "$cp_file")" \
+set +e
+java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx6g -Dai.djl.offline=true \
+  -cp "$snap_cp:$(cat "$cp_file")" \
   "io.argus.deep.drivers.$main" "$@"
+rc=$?
+rm -rf "$snap"
+exit $rc

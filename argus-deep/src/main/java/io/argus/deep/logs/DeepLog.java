@@ -40,7 +40,8 @@ import java.util.Map;
  * <p>Score: the highest rank (1 = most probable) that the model gives to an actual next key over all
  * windows of the session; a key never seen in training gets the worst rank, V + 1 for V known keys. The
  * paper's rule "anomalous when a key is outside the top g" is exactly score &gt; g, so {@code topG} is
- * the model's threshold. Higher is more anomalous.
+ * the model's threshold ({@link DeepLogModel#threshold()}, chosen from training sessions as
+ * {@link DeepLogParams} describes). Higher is more anomalous.
  *
  * <p>Time: training O(epochs · W · h · L · α²) for W windows; scoring caches distinct windows, so it
  * costs one forward pass per distinct (history, key) pair. Memory: the weights and one batch of one-hot
@@ -51,6 +52,7 @@ public final class DeepLog implements Detector<KeySequences> {
     static final String NAME = "deeplog";
     static final String ARCHITECTURE = "architecture";
     static final String WEIGHTS = "net.";
+    static final String THRESHOLD = "g";
     private static final int SCORE_BATCH = 4096;
 
     private final DeepLogParams params;
@@ -131,7 +133,29 @@ public final class DeepLog implements Detector<KeySequences> {
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put(ARCHITECTURE, Tensor.i64(architecture(classes, params)));
         state.putAll(r.weights());
+        state.put(THRESHOLD, Tensor.i32(new int[] {params.topG()}));
+        int g = chooseG(new DeepLogModel(params, classes, state).score(train, ctx).values(), params);
+        state.put(THRESHOLD, Tensor.i32(new int[] {g}));
         return new DeepLogModel(params, classes, state);
+    }
+
+    /** The smallest g in [1, topG] whose false-positive rate on the (normal) training sessions is at most fprTarget. */
+    static int chooseG(double[] trainingScores, DeepLogParams p) {
+        if (p.fprTarget() == 0) {
+            return p.topG();
+        }
+        for (int g = 1; g < p.topG(); g++) {
+            int flagged = 0;
+            for (double s : trainingScores) {
+                if (s > g) {
+                    flagged++;
+                }
+            }
+            if (flagged <= p.fprTarget() * trainingScores.length) {
+                return g;
+            }
+        }
+        return p.topG();
     }
 
     /** [classes, window, hidden, layers]: what the weights were built for. */
@@ -173,7 +197,7 @@ public final class DeepLog implements Detector<KeySequences> {
     }
 
     /** A fitted DeepLog model. */
-    static final class DeepLogModel implements Model<KeySequences> {
+    public static final class DeepLogModel implements Model<KeySequences> {
         private final DeepLogParams params;
         private final int classes;
         private final Map<String, Tensor> state;
@@ -194,6 +218,10 @@ public final class DeepLog implements Detector<KeySequences> {
                         + " but the parameters give [classes, " + params.window() + ", " + params.hidden() + ", " + params.layers() + "]");
             }
             int classes = (int) a[0];
+            int g = StateTensors.ints(state, THRESHOLD, 1)[0];
+            if (g < 1 || g > params.topG()) {
+                throw new IllegalArgumentException(NAME + ": model state tensor '" + THRESHOLD + "' is " + g + ", outside [1, topG = " + params.topG() + "]");
+            }
             Map<String, Tensor> copy = new LinkedHashMap<>(state);
             DeepLogModel m = new DeepLogModel(params, classes, copy);
             Torch.call(1, () -> {
@@ -203,6 +231,12 @@ public final class DeepLog implements Detector<KeySequences> {
                 }
             });
             return m;
+        }
+
+        /** The threshold g: a session whose score exceeds it is anomalous. */
+        public int threshold() {
+            int[] g = StateTensors.ints(state, THRESHOLD, 1);
+            return g[0];
         }
 
         /** The number of keys the model knows (the largest training key). */

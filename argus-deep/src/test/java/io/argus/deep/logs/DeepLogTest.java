@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeepLogTest {
 
-    private static final DeepLogParams SMALL = new DeepLogParams(4, 16, 1, 2, 40, 16, 1e-2, 0.0, 0);
+    private static final DeepLogParams SMALL = new DeepLogParams(4, 16, 1, 2, 0.0, 40, 16, 1e-2, 0.0, 0);
     private static Context ctx;
 
     @BeforeAll
@@ -77,6 +77,15 @@ class DeepLogTest {
     }
 
     @Test
+    void gIsTheSmallestValueWithinTheTrainingFalsePositiveTarget() {
+        double[] training = {1, 1, 2, 3, 3, 3, 5, 1, 2, 8};
+        DeepLogParams p = new DeepLogParams(4, 16, 1, 9, 0.1, 1, 16, 1e-2, 0.0, 0);
+        assertThat(DeepLog.chooseG(training, p)).isEqualTo(5); // g = 5 flags 1 of 10 (the 8)
+        assertThat(DeepLog.chooseG(training, new DeepLogParams(4, 16, 1, 4, 0.1, 1, 16, 1e-2, 0.0, 0))).isEqualTo(4); // capped at topG
+        assertThat(DeepLog.chooseG(training, new DeepLogParams(4, 16, 1, 9, 0.0, 1, 16, 1e-2, 0.0, 0))).isEqualTo(9); // no target: topG
+    }
+
+    @Test
     void windowsLeftPadShortSessions() {
         assertThat(DeepLog.windows(new int[] {5, 22}, 3)).containsExactly(new int[] {0, 0, 5, 22});
         assertThat(DeepLog.windows(new int[] {1, 2, 3, 4, 5}, 3)).containsExactly(new int[] {1, 2, 3, 4}, new int[] {2, 3, 4, 5});
@@ -102,7 +111,7 @@ class DeepLogTest {
     @Test
     void aStateForAnotherArchitectureIsRefused() {
         Model<KeySequences> m = new DeepLog(SMALL).fit(normal(50, 4), ctx);
-        DeepLogParams wider = new DeepLogParams(4, 32, 1, 2, 40, 16, 1e-2, 0.0, 0);
+        DeepLogParams wider = new DeepLogParams(4, 32, 1, 2, 0.0, 40, 16, 1e-2, 0.0, 0);
         assertThatThrownBy(() -> new DeepLogProvider().restore(wider, m.state()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("deeplog: model state tensor 'architecture' is [7, 4, 16, 1] but the parameters give [classes, 4, 32, 1]");
