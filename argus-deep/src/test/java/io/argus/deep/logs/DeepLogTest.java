@@ -144,6 +144,39 @@ class DeepLogTest {
         assertThatThrownBy(() -> KeySequences.of(List.of(new int[0]))).hasMessage("session 0 is empty");
     }
 
+    /**
+     * A CI-sized version of the HDFS protocol (HdfsDriver runs the full one): train on a seeded 30% of
+     * the normal sessions for 15 epochs, g chosen on those sessions, then recall on every abnormal
+     * session and the false-positive rate on the other 70% of normal sessions.
+     */
+    @Test
+    void hdfsRecallAndFalsePositiveRateWithAShortTraining() {
+        Path dir = TestData.require("hdfs_deeplog/data");
+        KeySequences normal = KeySequences.read(dir.resolve("hdfs_train"));
+        KeySequences abnormal = KeySequences.read(dir.resolve("hdfs_test_abnormal"));
+        int[] idx = new int[normal.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(42);
+        for (int i = idx.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int k = (int) (0.3 * idx.length);
+        DeepLog.DeepLogModel m = (DeepLog.DeepLogModel) new DeepLog(DeepLogParams.DEFAULTS.withEpochs(15))
+                .fit(normal.select(Arrays.copyOfRange(idx, 0, k)), ctx);
+        double[] held = m.score(normal.select(Arrays.copyOfRange(idx, k, idx.length)), ctx).toArray();
+        double[] ab = m.score(abnormal, ctx).toArray();
+        double fpr = Arrays.stream(held).filter(v -> v > m.threshold()).count() / (double) held.length;
+        double recall = Arrays.stream(ab).filter(v -> v > m.threshold()).count() / (double) ab.length;
+        System.out.printf("deeplog hdfs (30%% train, 15 epochs): g %d, recall %.4f, FPR %.4f%n", m.threshold(), recall, fpr);
+        assertThat(recall).isGreaterThanOrEqualTo(0.95);
+        assertThat(fpr).isLessThanOrEqualTo(0.05);
+    }
+
     @Test
     void theHdfsFilesReadAsDeepLogDescribesThem() {
         Path dir = TestData.require("hdfs_deeplog/data");
