@@ -69,6 +69,15 @@ class AutoEncoderTest {
         assertThat(meta.get("params")).contains("\"hidden\":\"16,4\"");
         SafeTensorsContent content = SafeTensors.read(file);
         assertThat(content.tensors().get("model.architecture").longs()).containsExactly(5, 16, 4);
+        // the same file with one weight of another shape is refused when read, naming file and tensor
+        Map<String, Tensor> tensors = new LinkedHashMap<>(content.tensors());
+        tensors.put("model.net.01Linear_weight", Tensor.f32(new float[16 * 6], 16, 6));
+        Path bad = dir.resolve("bad.safetensors");
+        SafeTensors.write(bad, tensors, content.metadata());
+        assertThatThrownBy(() -> ModelFiles.read(bad, new AutoEncoderProvider()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage(bad + ": model state tensor 'net.01Linear_weight' has shape [16, 6] but the architecture autoencoder [5, 16, 4]"
+                        + " expects [16, 5]");
     }
 
     @Test
