@@ -154,6 +154,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Compare argus bench results with a scikit-learn peer run.")
     ap.add_argument("argus", help="argus bench --out folder (or its results.csv)")
     ap.add_argument("sklearn", help="sklearn_bench.py --out folder (or its results.csv)")
+    ap.add_argument("--peer-name", default="sklearn",
+                    help="the peer's name in the tables (default: sklearn; e.g. elki)")
     ap.add_argument("--methods", default=None,
                     help="comma list (default: every method found in either run)")
     ap.add_argument("--datasets", default=None, help="comma list (default: all)")
@@ -177,26 +179,26 @@ def main(argv=None):
     suites = sorted({k[0] for k in keys})
 
     if a.markdown:
-        print("# Argus vs scikit-learn\n")
+        print("# Argus vs %s\n" % a.peer_name)
         print("- argus: `%s`" % results_path(a.argus))
-        print("- scikit-learn: `%s`" % results_path(a.sklearn))
+        print("- %s: `%s`" % (a.peer_name, results_path(a.sklearn)))
         if a.reference:
             print("- reference: `%s`" % a.reference)
         print("- metrics and times are means over the seeds with status ok; time = fit + score;"
-              " speed-up = sklearn time / argus time (> 1: argus faster)\n")
+              " speed-up = %s time / argus time (> 1: argus faster)\n" % a.peer_name)
 
     for method in methods:
         tol = DEFAULT_TOL.get(method, OTHER_TOL)
         dsets = sorted({(k[0], k[1]) for k in keys if k[2] == method
                         and (want is None or k[1] in want)},
                        key=lambda t: (t[0], _natural(t[1])))
-        header = ["dataset", "n", "argus AUROC", "sklearn AUROC", "Δ", "argus AP", "sklearn AP",
-                  "argus time", "sklearn time", "speed-up"]
+        header = ["dataset", "n", "argus AUROC", a.peer_name + " AUROC", "Δ", "argus AP", a.peer_name + " AP",
+                  "argus time", a.peer_name + " time", "speed-up"]
         refm = REF_METHODS.get(method) if ref is not None else None
         if refm:
             header[5:5] = ["ref AUROC", "Δref"]
         if a.spread:
-            header[5:5] = ["argus sd", "sklearn sd", "z"]
+            header[5:5] = ["argus sd", a.peer_name + " sd", "z"]
         rows, within, compared, ratios, ref_within, ref_compared = [], 0, 0, [], 0, 0
         z_small, z_count = 0, 0
         seed_note = set()
@@ -209,7 +211,7 @@ def main(argv=None):
                 compared += 1
                 within += abs(d) <= tol + 1e-12
             if sa and ss and sa["seeds"] != ss["seeds"] and sa["seeds"] and ss["seeds"]:
-                seed_note.add("%s: argus %d seed(s), sklearn %d" % (ds, sa["seeds"], ss["seeds"]))
+                seed_note.add("%s: argus %d seed(s), %s %d" % (ds, sa["seeds"], a.peer_name, ss["seeds"]))
             sp = None
             if sa and ss and sa["time"] is not None and ss["time"] is not None:
                 if sa["time"] > 0 and ss["time"] > 0:
@@ -243,7 +245,7 @@ def main(argv=None):
             print("%s" % method)
         print(table(rows, header))
         gm = math.exp(statistics.mean(math.log(x) for x in ratios)) if ratios else None
-        summary = ("%s: %d/%d data sets within %.2f AUROC of sklearn; geometric-mean speed-up %s (%d data sets)"
+        summary = (("%s: %d/%d data sets within %.2f AUROC of " + a.peer_name + "; geometric-mean speed-up %s (%d data sets)")
                    % (method, within, compared, tol, "—" if gm is None else "%.2f×" % gm, len(ratios)))
         if refm:
             summary += "; %d/%d within %.2f of the reference table" % (ref_within, ref_compared, tol)

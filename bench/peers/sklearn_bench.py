@@ -51,8 +51,11 @@ except ImportError:  # pragma: no cover
 
 COLUMNS = ["suite", "dataset", "method", "seed", "n", "fit_seconds", "score_seconds",
            "status", "auroc", "ap"]
-METHODS = ("iforest", "lof", "knn")
+METHODS = ("iforest", "lof", "knn", "ocsvm", "mcd")
 DETERMINISTIC = {"lof", "knn"}
+# Argus' ocsvm trains on at most this many rows sampled without replacement (OneClassSvmParams);
+# the peer runs the same protocol so that both solve problems of the same size.
+OCSVM_MAX_TRAIN_ROWS = 10000
 
 
 def data_root(arg):
@@ -131,6 +134,28 @@ def run_method(method, X, seed, threads):
         dist, _ = m.kneighbors()  # no argument: each row's neighbours exclude itself
         t1 = time.perf_counter()
         return dist[:, -1], t1 - t0, 0.0
+    if method == "ocsvm":
+        from sklearn.svm import OneClassSVM
+        m = OneClassSVM(kernel="rbf", nu=0.5, gamma="scale", tol=1e-3)
+        t0 = time.perf_counter()
+        rng = np.random.default_rng(seed)
+        train = X
+        if X.shape[0] > OCSVM_MAX_TRAIN_ROWS:
+            train = X[rng.choice(X.shape[0], OCSVM_MAX_TRAIN_ROWS, replace=False)]
+        m.fit(train)
+        t1 = time.perf_counter()
+        s = -m.decision_function(X)
+        t2 = time.perf_counter()
+        return s, t1 - t0, t2 - t1
+    if method == "mcd":
+        from sklearn.covariance import EllipticEnvelope
+        m = EllipticEnvelope(support_fraction=None, random_state=seed)
+        t0 = time.perf_counter()
+        m.fit(X)
+        t1 = time.perf_counter()
+        s = m.mahalanobis(X)  # squared robust Mahalanobis distance, as argus' mcd
+        t2 = time.perf_counter()
+        return s, t1 - t0, t2 - t1
     raise ValueError("unknown method: %s" % method)
 
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a benchmark run does.
  *
  * @param suite the suite
- * @param methods registry names of the methods to run
+ * @param methods the methods to run, each a registry name or NAME[key=value;...] (see {@link MethodSpec})
  * @param datasets names of data sets to keep (empty = all the suite finds)
  * @param seeds how many seeds per randomised method (deterministic methods run once)
  * @param firstSeed the first seed; seed i is firstSeed + i
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param threads worker threads per run
  * @param timeLimitSeconds wall-time limit of one run (fit + score)
  */
-public record BenchConfig(Suite suite, List<String> methods, List<String> datasets, int seeds, long firstSeed, Path dataRoot,
+public record BenchConfig(Suite<?> suite, List<String> methods, List<String> datasets, int seeds, long firstSeed, Path dataRoot,
         Path out, int threads, double timeLimitSeconds) {
 
     /** The default per-run time limit: 30 minutes. */

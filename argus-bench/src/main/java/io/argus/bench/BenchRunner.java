@@ -2,11 +2,8 @@ package io.argus.bench;
 
 import io.argus.core.Context;
 import io.argus.core.Detector;
-import io.argus.core.Fit;
-import io.argus.core.data.Table;
 import io.argus.core.params.MethodProvider;
 import io.argus.core.params.MethodRegistry;
-import io.argus.metrics.BinaryMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,37 +35,46 @@ public final class BenchRunner {
     }
 
     /** The methods a suite's data can run, when {@code --methods} is left out. */
-    public List<String> applicableMethods() {
-        return registry.forData(Table.class).stream().map(MethodRegistry.Entry::name).toList();
+    public List<String> applicableMethods(Suite<?> suite) {
+        return registry.forData(suite.dataType()).stream().map(MethodRegistry.Entry::name).toList();
     }
 
     /**
      * Runs the benchmark and writes its files.
      *
-     * @return every row of results.csv after the run
-     * @throws IllegalArgumentException for an unknown method, a method that does not read tables, or no data sets found
+     * @return every row of results.csv of this suite after the run
+     * @throws IllegalArgumentException for an unknown method, a method that does not read the suite's data, or no data sets found
      */
     public List<ResultRow> run(BenchConfig config, BenchListener listener) {
-        Suite suite = config.suite();
-        List<String> methods = config.methods().isEmpty() ? applicableMethods() : config.methods();
+        return runTyped(config.suite(), config, listener);
+    }
+
+    private <L> List<ResultRow> runTyped(Suite<L> suite, BenchConfig config, BenchListener listener) {
+        List<String> methods = config.methods().isEmpty() ? applicableMethods(suite) : config.methods();
+        List<MethodSpec> specs = new ArrayList<>();
         List<MethodProvider<?, ?>> providers = new ArrayList<>();
         for (String m : methods) {
-            MethodProvider<?, ?> p = registry.get(m).provider();
-            if (!p.dataType().isAssignableFrom(Table.class)) {
-                throw new IllegalArgumentException("method '" + m + "' reads " + p.modality() + " data; suite " + suite.name() + " has tables");
+            MethodSpec spec = MethodSpec.parse(m);
+            MethodProvider<?, ?> p = spec.provider(registry);
+            if (!p.dataType().isAssignableFrom(suite.dataType())) {
+                throw new IllegalArgumentException("method '" + spec.name() + "' reads " + p.modality() + " data; suite " + suite.name()
+                        + " has " + suite.dataType().getSimpleName() + " data");
             }
+            spec.detector(registry); // validates the overrides before the first run
+            specs.add(spec);
             providers.add(p);
         }
         List<DatasetRef> datasets = selectDatasets(config);
-        ResultsStore store = ResultsStore.open(config.out().resolve("results.csv"), suite.metrics());
+        List<String> columns = suite.metrics();
+        ResultsStore store = ResultsStore.open(config.out().resolve("results.csv"), columns);
 
         int total = 0;
         int done = 0;
         for (DatasetRef d : datasets) {
-            for (MethodProvider<?, ?> p : providers) {
-                for (long seed : seeds(config, p)) {
+            for (int i = 0; i < specs.size(); i++) {
+                for (long seed : seeds(config, providers.get(i))) {
                     total++;
-                    if (store.done(suite.name(), d.name(), p.name(), seed)) {
+                    if (store.done(suite.name(), d.name(), specs.get(i).label(), seed)) {
                         done++;
                     }
                 }
@@ -77,32 +83,69 @@ public final class BenchRunner {
         listener.planned(total, done);
 
         for (DatasetRef d : datasets) {
-            Table table = null;
-            for (MethodProvider<?, ?> p : providers) {
-                for (long seed : seeds(config, p)) {
-                    if (store.done(suite.name(), d.name(), p.name(), seed)) {
+            L data = null;
+            for (int i = 0; i < specs.size(); i++) {
+                MethodSpec spec = specs.get(i);
+                for (long seed : seeds(config, providers.get(i))) {
+                    if (store.done(suite.name(), d.name(), spec.label(), seed)) {
                         continue;
                     }
-                    listener.started(d, p.name(), seed);
+                    listener.started(d, spec.label(), seed);
                     ResultRow row;
                     try {
-                        if (table == null) {
-                            table = suite.load(d);
+                        if (data == null) {
+                            data = suite.load(d);
                         }
-                        row = runOne(config, d, table, p, seed, listener);
+                        row = runOne(suite, config, d, data, spec, seed, listener);
                     } catch (RuntimeException e) {
                         LOG.debug("run failed", e);
-                        row = new ResultRow(suite.name(), d.name(), p.name(), seed, table == null ? 0 : table.rows(), 0, 0,
-                                "error: " + oneLine(e), Map.of());
+                        row = new ResultRow(suite.name(), d.name(), spec.label(), seed, 0, 0, 0, "error: " + oneLine(e), Map.of());
                     }
                     store.add(row);
                     listener.finished(row);
                 }
             }
         }
+        addCorpusRows(suite, config, specs, providers, datasets, store);
         List<ResultRow> rows = store.rows().stream().filter(r -> r.suite().equals(suite.name())).toList();
         Report.write(config.out(), suite, rows);
         return rows;
+    }
+
+    /** Recomputes the corpus row of every method and seed from its per-data-set rows (the suite decides whether it has any). */
+    private void addCorpusRows(Suite<?> suite, BenchConfig config, List<MethodSpec> specs, List<MethodProvider<?, ?>> providers,
+            List<DatasetRef> datasets, ResultsStore store) {
+        List<String> names = datasets.stream().map(DatasetRef::name).toList();
+        for (int i = 0; i < specs.size(); i++) {
+            String label = specs.get(i).label();
+            for (long seed : seeds(config, providers.get(i))) {
+                List<ResultRow> rows = store.rows().stream()
+                        .filter(r -> r.suite().equals(suite.name()) && r.method().equals(label) && r.seed() == seed
+                                && names.contains(r.dataset()))
+                        .toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                Map<String, Double> corpus;
+                String status;
+                try {
+                    corpus = suite.corpus(rows);
+                    long ok = rows.stream().filter(ResultRow::ok).count();
+                    status = ok == names.size() ? ResultRow.OK : "partial: " + ok + " of " + names.size() + " data sets ok";
+                } catch (RuntimeException e) {
+                    LOG.debug("corpus figures failed", e);
+                    corpus = Map.of();
+                    status = "error: " + oneLine(e);
+                }
+                if (corpus.isEmpty()) {
+                    continue;
+                }
+                long n = rows.stream().mapToLong(ResultRow::n).sum();
+                double fit = rows.stream().mapToDouble(ResultRow::fitSeconds).sum();
+                double score = rows.stream().mapToDouble(ResultRow::scoreSeconds).sum();
+                store.add(new ResultRow(suite.name(), Suite.CORPUS, label, seed, n, fit, score, status, corpus));
+            }
+        }
     }
 
     private List<DatasetRef> selectDatasets(BenchConfig config) {
@@ -132,29 +175,25 @@ public final class BenchRunner {
         return out;
     }
 
-    private ResultRow runOne(BenchConfig config, DatasetRef d, Table table, MethodProvider<?, ?> provider, long seed,
+    private <L> ResultRow runOne(Suite<L> suite, BenchConfig config, DatasetRef d, L data, MethodSpec spec, long seed,
             BenchListener listener) {
-        int[] labels = table.labels().orElseThrow(() -> new IllegalArgumentException(d.file() + ": no labels to evaluate against"));
-        @SuppressWarnings("unchecked")
-        Detector<Table> detector = (Detector<Table>) detectorOf(provider);
-        Table features = table.withoutLabels();
+        Detector<?> detector = spec.detector(registry);
         Context ctx = Context.builder().seed(seed).threads(config.threads()).progress(listener.progress()).build();
         ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "argus-bench-run");
             t.setDaemon(true);
             return t;
         });
-        String suite = config.suite().name();
+        String name = suite.name();
         try {
-            Future<Fit<Table>> future = exec.submit(() -> detector.fitScore(features, ctx));
-            Fit<Table> fit;
+            Future<Suite.Outcome> future = exec.submit(() -> suite.run(data, detector, ctx));
+            Suite.Outcome outcome;
             try {
-                fit = future.get((long) (config.timeLimitSeconds() * 1000), TimeUnit.MILLISECONDS);
+                outcome = future.get((long) (config.timeLimitSeconds() * 1000), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 ctx.cancel();
                 future.cancel(true);
-                return new ResultRow(suite, d.name(), provider.name(), seed, table.rows(), config.timeLimitSeconds(), 0,
-                        ResultRow.TIMEOUT, Map.of());
+                return new ResultRow(name, d.name(), spec.label(), seed, 0, config.timeLimitSeconds(), 0, ResultRow.TIMEOUT, Map.of());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ctx.cancel();
@@ -162,28 +201,26 @@ public final class BenchRunner {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof OutOfMemoryError) {
-                    return new ResultRow(suite, d.name(), provider.name(), seed, table.rows(), 0, 0, "error: out of memory", Map.of());
+                    return new ResultRow(name, d.name(), spec.label(), seed, 0, 0, 0, "error: out of memory", Map.of());
                 }
                 if (cause instanceof RuntimeException re) {
                     throw re;
                 }
                 throw new IllegalStateException(cause);
             }
-            double[] scores = fit.trainingScores().values();
             Map<String, Double> metrics = new LinkedHashMap<>();
-            for (String m : config.suite().metrics()) {
-                metrics.put(m, BinaryMetrics.byName(m).compute(scores, labels));
+            for (String m : suite.metrics()) {
+                Double v = outcome.metrics().get(m);
+                if (v != null) {
+                    metrics.put(m, v);
+                }
             }
-            return new ResultRow(suite, d.name(), provider.name(), seed, table.rows(), fit.fitNanos() / 1e9, fit.scoreNanos() / 1e9,
+            return new ResultRow(name, d.name(), spec.label(), seed, outcome.n(), outcome.fitSeconds(), outcome.scoreSeconds(),
                     ResultRow.OK, metrics);
         } finally {
             exec.shutdownNow();
             ctx.close();
         }
-    }
-
-    private static <P extends Record> Detector<?> detectorOf(MethodProvider<?, P> provider) {
-        return provider.detector(provider.defaults());
     }
 
     static String oneLine(Throwable e) {

@@ -16,14 +16,14 @@ public final class Report {
     }
 
     /** Writes both files into {@code out}, atomically. */
-    public static void write(Path out, Suite suite, List<ResultRow> rows) {
+    public static void write(Path out, Suite<?> suite, List<ResultRow> rows) {
         Summary s = Summary.of(rows, suite.metrics());
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(suite, s));
         AtomicFiles.writeString(out.resolve("report.html"), html(suite, s));
     }
 
     /** The Markdown summary. */
-    public static String markdown(Suite suite, Summary s) {
+    public static String markdown(Suite<?> suite, Summary s) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmark: ").append(suite.name()).append("\n\n");
         sb.append(suite.description()).append(". Argus ").append(Argus.version()).append(". Metrics are means over seeds; ")
@@ -40,6 +40,25 @@ public final class Report {
                 sb.append(' ').append(f3(s.meanOverDatasets(method, m))).append(" |");
             }
             sb.append(' ').append(f1(s.totalSeconds(method))).append(" |\n");
+        }
+        if (s.hasCorpus()) {
+            List<String> corpusMetrics = corpusMetrics(s);
+            sb.append("\n## Corpus figures (row ").append(Suite.CORPUS).append(")\n\n| method | status |");
+            for (String m : corpusMetrics) {
+                sb.append(' ').append(m).append(" |");
+            }
+            sb.append("\n|---|---|").append("---|".repeat(corpusMetrics.size())).append('\n');
+            for (String method : s.methods()) {
+                Summary.Cell c = s.corpus(method);
+                if (c == null) {
+                    continue;
+                }
+                sb.append("| ").append(method).append(" | ").append(c.status()).append(" |");
+                for (String m : corpusMetrics) {
+                    sb.append(' ').append(cellText(c, m)).append(" |");
+                }
+                sb.append('\n');
+            }
         }
         for (String metric : s.metricNames()) {
             sb.append("\n## ").append(metric).append(" per data set\n\n| data set | n |");
@@ -72,7 +91,7 @@ public final class Report {
     }
 
     /** The HTML report. */
-    public static String html(Suite suite, Summary s) {
+    public static String html(Suite<?> suite, Summary s) {
         StringBuilder sb = new StringBuilder();
         sb.append(Html.head("Argus benchmark: " + suite.name()));
         sb.append("<h1>Benchmark: ").append(Html.esc(suite.name())).append("</h1>\n<p>").append(Html.esc(suite.description()))
@@ -115,6 +134,12 @@ public final class Report {
         sb.append("<h2>Table</h2>\n<pre>").append(Html.esc(markdown(suite, s))).append("</pre>\n");
         sb.append(Html.tail());
         return sb.toString();
+    }
+
+    /** The metrics that some corpus row has, in column order. */
+    private static List<String> corpusMetrics(Summary s) {
+        return s.metricNames().stream().filter(m -> s.methods().stream().map(s::corpus)
+                .anyMatch(c -> c != null && c.metrics().containsKey(m))).toList();
     }
 
     private static String rowsOf(Summary s, String dataset) {

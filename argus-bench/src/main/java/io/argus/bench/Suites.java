@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /** The benchmark suites Argus knows, by name. */
@@ -20,21 +22,29 @@ public final class Suites {
      * ADBench's classical tables (Han et al., "ADBench: Anomaly Detection Benchmark", NeurIPS 2022):
      * every {@code *.npz} in {@code adbench_classical} with arrays X and y.
      */
-    public static final Suite ADBENCH = new FolderSuite("adbench", "ADBench classical tables (npz X, y); fit and score on all rows",
+    public static final TableSuite ADBENCH = new FolderSuite("adbench", "ADBench classical tables (npz X, y); fit and score on all rows",
             "adbench_classical", ".npz", TableReaders.ReadOptions.defaults());
 
     /**
      * ODDS tables as shipped with PyOD (Rayana, ODDS library, 2016): every {@code csv/*.csv.gz} in
      * {@code odds_pyod}, label column {@code label}.
      */
-    public static final Suite ODDS = new FolderSuite("odds", "ODDS tables via PyOD (csv.gz, column 'label'); fit and score on all rows",
+    public static final TableSuite ODDS = new FolderSuite("odds", "ODDS tables via PyOD (csv.gz, column 'label'); fit and score on all rows",
             "odds_pyod/csv", ".csv.gz", TableReaders.ReadOptions.defaults().withLabel(CsvOptions.LabelColumn.named("label")));
 
-    private static final Map<String, Suite> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Suite<?>> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (Suite s : List.of(ADBENCH, ODDS)) {
-            BY_NAME.put(s.name(), s);
+        List<Suite<?>> all = new ArrayList<>(List.of(ADBENCH, ODDS));
+        for (Suite<?> s : ServiceLoader.load(Suite.class)) {
+            all.add(s);
+        }
+        for (Suite<?> s : all) {
+            Suite<?> before = BY_NAME.putIfAbsent(s.name(), s);
+            if (before != null) {
+                throw new IllegalStateException("two suites are named '" + s.name() + "': " + before.getClass().getName()
+                        + " and " + s.getClass().getName());
+            }
         }
     }
 
@@ -42,13 +52,13 @@ public final class Suites {
     }
 
     /** All suites. */
-    public static List<Suite> all() {
+    public static List<Suite<?>> all() {
         return List.copyOf(BY_NAME.values());
     }
 
     /** The suite of that name; an unknown name gives an error listing the known ones. */
-    public static Suite byName(String name) {
-        Suite s = BY_NAME.get(name);
+    public static Suite<?> byName(String name) {
+        Suite<?> s = BY_NAME.get(name);
         if (s == null) {
             throw new IllegalArgumentException("unknown suite '" + name + "'; known suites: " + String.join(", ", BY_NAME.keySet()));
         }
@@ -56,12 +66,35 @@ public final class Suites {
     }
 
     /** A suite of every file with one extension in one folder, read by {@link TableReaders}. */
-    private record FolderSuite(String name, String description, String folder, String extension,
-            TableReaders.ReadOptions options) implements Suite {
+    private static final class FolderSuite extends TableSuite {
+
+        private final String name;
+        private final String description;
+        private final String folder;
+        private final String extension;
+        private final TableReaders.ReadOptions options;
+
+        FolderSuite(String name, String description, String folder, String extension, TableReaders.ReadOptions options) {
+            this.name = name;
+            this.description = description;
+            this.folder = folder;
+            this.extension = extension;
+            this.options = options;
+        }
 
         @Override
-        public List<String> metrics() {
-            return List.of("auroc", "ap");
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public String folder() {
+            return folder;
         }
 
         @Override

@@ -47,7 +47,9 @@ public final class Summary {
         Set<String> methods = new LinkedHashSet<>();
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
-            datasets.add(r.dataset());
+            if (!r.dataset().equals(Suite.CORPUS)) {
+                datasets.add(r.dataset());
+            }
             methods.add(r.method());
             groups.computeIfAbsent(r.dataset() + "\u0000" + r.method(), k -> new ArrayList<>()).add(r);
         }
@@ -58,9 +60,15 @@ public final class Summary {
             String status = ResultRow.OK;
             double seconds = 0;
             Map<String, Double> sums = new LinkedHashMap<>();
+            String partial = null;
             for (ResultRow r : list) {
-                if (r.ok()) {
+                // A corpus row over only some data sets still carries figures; its status says how many.
+                boolean partialCorpus = !r.ok() && r.dataset().equals(Suite.CORPUS) && !r.metrics().isEmpty();
+                if (r.ok() || partialCorpus) {
                     ok++;
+                    if (partialCorpus) {
+                        partial = r.status();
+                    }
                     seconds += r.fitSeconds() + r.scoreSeconds();
                     for (String m : metricNames) {
                         Double v = r.metrics().get(m);
@@ -77,13 +85,23 @@ public final class Summary {
             Map<String, Double> means = new LinkedHashMap<>();
             sums.forEach((m, s) -> means.put(m, s / runs));
             ResultRow first = list.get(0);
-            cells.put(key, new Cell(first.dataset(), first.method(), first.n(), ok, failed, ok > 0 ? ResultRow.OK : status, means,
+            cells.put(key, new Cell(first.dataset(), first.method(), first.n(), ok, failed, ok > 0 ? (partial == null ? ResultRow.OK : partial) : status, means,
                     ok > 0 ? seconds / ok : Double.NaN));
         });
         return new Summary(List.copyOf(datasets), List.copyOf(methods), List.copyOf(metricNames), cells);
     }
 
-    /** Data sets in run order. */
+    /** Whether any method has a corpus row (data set {@link Suite#CORPUS}). */
+    public boolean hasCorpus() {
+        return methods.stream().anyMatch(m -> cell(Suite.CORPUS, m) != null);
+    }
+
+    /** The corpus-level cell of a method, or null when it has none. */
+    public Cell corpus(String method) {
+        return cell(Suite.CORPUS, method);
+    }
+
+    /** Data sets in run order, without the corpus row. */
     public List<String> datasets() {
         return datasets;
     }
@@ -103,13 +121,16 @@ public final class Summary {
         return cells.get(dataset + "\u0000" + method);
     }
 
-    /** Mean of a metric over the data sets where the method finished, NaN if none. */
+    /**
+     * Mean of a metric over the data sets where the method finished and the metric is defined (not NaN),
+     * NaN if none.
+     */
     public double meanOverDatasets(String method, String metric) {
         double sum = 0;
         int count = 0;
         for (String d : datasets) {
             Cell c = cell(d, method);
-            if (c != null && c.metrics().containsKey(metric)) {
+            if (c != null && c.metrics().containsKey(metric) && !Double.isNaN(c.metrics().get(metric))) {
                 sum += c.metrics().get(metric);
                 count++;
             }

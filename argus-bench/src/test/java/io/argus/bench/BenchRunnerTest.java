@@ -210,8 +210,49 @@ class BenchRunnerTest {
     }
 
     @Test
+    void methodsWithParametersRunSideBySideUnderTheirOwnLabels() {
+        List<ResultRow> rows = new BenchRunner(registry).run(config(List.of("lof", "lof[k=3]", "lof[k=500]"), 1, 0, 60), BenchListener.NONE);
+
+        assertThat(rows.stream().map(ResultRow::method).distinct()).containsExactly("lof", "lof[k=3]", "lof[k=500]");
+        assertThat(rows.stream().filter(r -> !r.method().equals("lof[k=500]"))).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        // the override reaches the detector: 500 neighbours of 126 rows is refused at fit time, per run
+        assertThat(rows.stream().filter(r -> r.method().equals("lof[k=500]")))
+                .hasSize(2).allSatisfy(r -> assertThat(r.status()).startsWith("error: ").contains("500"));
+        assertThatThrownBy(() -> new BenchRunner(registry).run(config(List.of("lof[k=0]"), 1, 0, 60), BenchListener.NONE))
+                .hasMessageContaining("k");
+        assertThatThrownBy(() -> new BenchRunner(registry).run(config(List.of("lof[k]"), 1, 0, 60), BenchListener.NONE))
+                .hasMessage("method 'lof[k]': parameter 'k' is not key=value");
+    }
+
+    @Test
+    void corpusFiguresGoOnAnAllRowAndIntoTheSummary() throws IOException {
+        TinySuite withCorpus = new TinySuite() {
+            @Override
+            public Map<String, Double> corpus(List<ResultRow> rows) {
+                return Map.of("auroc", rows.stream().filter(ResultRow::ok).mapToDouble(r -> r.metrics().get("auroc")).min().orElseThrow());
+            }
+        };
+        BenchConfig c = new BenchConfig(withCorpus, List.of("iforest", "knn"), List.of(), 2, 0, dataRoot, out, 1, 60);
+        List<ResultRow> rows = new BenchRunner(registry).run(c, BenchListener.NONE);
+
+        List<ResultRow> corpus = rows.stream().filter(r -> r.dataset().equals(Suite.CORPUS)).toList();
+        // one corpus row per method and seed: iforest seeds 0 and 1, knn once
+        assertThat(corpus).extracting(r -> r.method() + "/" + r.seed()).containsExactlyInAnyOrder("iforest/0", "iforest/1", "knn/0");
+        ResultRow knn = corpus.stream().filter(r -> r.method().equals("knn")).findFirst().orElseThrow();
+        double minAuroc = rows.stream().filter(r -> r.method().equals("knn") && !r.dataset().equals(Suite.CORPUS))
+                .mapToDouble(r -> r.metrics().get("auroc")).min().orElseThrow();
+        assertThat(knn.metrics().get("auroc")).isEqualTo(minAuroc);
+        assertThat(knn.n()).isEqualTo(2 * 126);
+        String md = Files.readString(out.resolve("summary.md"));
+        assertThat(md).contains("## Corpus figures (row ALL)").contains("| knn | ok |").contains("| knn | 2/2 |");
+        // resuming recomputes the corpus rows without duplicating them
+        List<ResultRow> again = new BenchRunner(registry).run(c, BenchListener.NONE);
+        assertThat(again).hasSameSizeAs(rows);
+    }
+
+    @Test
     void emptyMethodListMeansEveryTableMethod() {
-        assertThat(new BenchRunner(registry).applicableMethods()).containsExactly("broken", "iforest", "knn", "lof", "sleepy");
+        assertThat(new BenchRunner(registry).applicableMethods(new TinySuite())).containsExactly("broken", "iforest", "knn", "lof", "sleepy");
     }
 
     // ------------------------------------------------------------------------------------- helpers
@@ -240,7 +281,7 @@ class BenchRunnerTest {
     }
 
     /** Every *.csv in folder "tiny" of the data root, label column "label". */
-    static final class TinySuite implements Suite {
+    static class TinySuite extends TableSuite {
         static final String FOLDER = "tiny";
 
         @Override
@@ -258,10 +299,6 @@ class BenchRunnerTest {
             return FOLDER;
         }
 
-        @Override
-        public List<String> metrics() {
-            return List.of("auroc", "ap");
-        }
 
         @Override
         public List<DatasetRef> datasets(Path dataRoot) {

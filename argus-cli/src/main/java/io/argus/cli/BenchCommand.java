@@ -5,6 +5,7 @@ import io.argus.bench.BenchListener;
 import io.argus.bench.BenchRunner;
 import io.argus.bench.DataRoot;
 import io.argus.bench.DatasetRef;
+import io.argus.bench.MethodSpec;
 import io.argus.bench.ResultRow;
 import io.argus.bench.Suite;
 import io.argus.bench.Suites;
@@ -31,8 +32,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--suite", required = true, paramLabel = "NAME", description = "suite (see `argus datasets`)")
     String suite;
 
-    @Option(names = "--methods", split = ",", paramLabel = "A,B", description = "methods (default: every method for the suite's data)")
-    List<String> methods = new ArrayList<>();
+    @Option(names = "--methods", paramLabel = "A,B", description = "methods (default: every method for the suite's data); "
+            + "NAME[key=value;...] sets parameters, e.g. hbos[binning=dynamic]; repeatable")
+    List<String> methodArgs = new ArrayList<>();
 
     @Option(names = "--datasets", split = ",", paramLabel = "A,B", description = "only these data sets (default: all found)")
     List<String> datasets = new ArrayList<>();
@@ -55,7 +57,15 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter pw = spec.commandLine().getOut();
-        Suite s = Suites.byName(suite);
+        Suite<?> s = Suites.byName(suite);
+        List<String> methods = new ArrayList<>();
+        for (String arg : methodArgs) {
+            for (String m : MethodSpec.splitTopLevel(arg)) {
+                if (!m.isBlank()) {
+                    methods.add(m.strip());
+                }
+            }
+        }
         Path root = DataRoot.resolve(data).orElseThrow(() -> new IllegalArgumentException(
                 "no data root: pass --data DIR or set $ARGUS_DATA (looked for ../shared/data)"));
         long firstSeed = spec.commandLine().getParseResult().hasMatchedOption("--seed") ? common.seed : 0;

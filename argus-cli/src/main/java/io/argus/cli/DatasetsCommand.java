@@ -31,7 +31,7 @@ final class DatasetsCommand implements Runnable {
         Optional<Path> root = DataRoot.resolve(data);
         out.println("data root: " + root.map(Path::toString).orElse("not found (use --data DIR or set $ARGUS_DATA)"));
         out.printf("%-10s %-10s %-22s %s%n", "SUITE", "DATA SETS", "FOLDER", "DESCRIPTION");
-        for (Suite s : Suites.all()) {
+        for (Suite<?> s : Suites.all()) {
             List<DatasetRef> found = root.map(s::datasets).orElse(List.of());
             out.printf("%-10s %-10s %-22s %s%n", s.name(), found.isEmpty() ? "missing" : Integer.toString(found.size()), s.folder(),
                     s.description());
