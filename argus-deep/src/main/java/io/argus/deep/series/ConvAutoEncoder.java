@@ -13,6 +13,8 @@ import io.argus.core.Context;
 import io.argus.core.Detector;
 import io.argus.core.Model;
 import io.argus.core.Scores;
+import io.argus.core.data.Series;
+import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
 import io.argus.deep.nn.Network;
@@ -61,9 +63,9 @@ public final class ConvAutoEncoder implements Detector<Series> {
         if (steps < w + 1) {
             throw new IllegalArgumentException(NAME + " needs at least window + 1 = " + (w + 1) + " training steps, got " + steps);
         }
-        Standardizer scaler = Standardizer.fit(train.steps(), NAME);
+        Standardizer scaler = Standardizer.fit(asTable(train), NAME);
         int c = train.channels();
-        float[] x = scaler.apply(train.steps(), NAME);
+        float[] x = scaler.apply(asTable(train), NAME);
         int windows = Windows.count(steps, w);
         Objective objective = new Objective() {
             @Override
@@ -88,6 +90,11 @@ public final class ConvAutoEncoder implements Detector<Series> {
         double ucl = params.uclFactor() * Windows.quantile(residuals, params.uclQuantile());
         state.put(UCL, Tensor.f64(new double[] {ucl}));
         return new ConvAeModel(params, c, scaler, state, ucl);
+    }
+
+    /** The steps of a series as table rows (the scaler's input). */
+    static Table asTable(Series s) {
+        return Table.of(s.steps(), s.channels(), s.values(), null, null, s.source());
     }
 
     static long[] architecture(int channels, ConvAutoEncoderParams p) {
@@ -219,12 +226,15 @@ public final class ConvAutoEncoder implements Detector<Series> {
 
         @Override
         public Scores score(Series data, Context ctx) {
-            data.steps().requireColumns(channels);
+            if (data.channels() != channels) {
+                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + channels + " channels, the series has "
+                        + data.channels());
+            }
             int w = params.window();
             if (data.size() < w) {
                 throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
             }
-            float[] x = scaler.apply(data.steps(), NAME);
+            float[] x = scaler.apply(asTable(data), NAME);
             return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), data.size(), w));
         }
 

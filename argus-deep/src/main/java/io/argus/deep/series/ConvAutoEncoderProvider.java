@@ -2,6 +2,7 @@ package io.argus.deep.series;
 
 import io.argus.core.Detector;
 import io.argus.core.Model;
+import io.argus.core.data.Series;
 import io.argus.core.model.Tensor;
 import io.argus.core.params.BaseMethodProvider;
 import io.argus.core.params.Reference;

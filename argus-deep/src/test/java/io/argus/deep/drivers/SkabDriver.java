@@ -1,11 +1,10 @@
 package io.argus.deep.drivers;
 
 import io.argus.core.Context;
-import io.argus.core.data.Table;
+import io.argus.core.data.Series;
 import io.argus.core.io.DataFormatException;
 import io.argus.deep.series.ConvAutoEncoder;
 import io.argus.deep.series.ConvAutoEncoderParams;
-import io.argus.deep.series.Series;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,12 +47,12 @@ public final class SkabDriver {
         ConvAutoEncoderParams p = ConvAutoEncoderParams.DEFAULTS.withEpochs(epochs);
         for (Path f : files) {
             Labelled l = read(f);
-            Table train = l.x.select(range(0, TRAIN_STEPS));
+            Series train = l.x.slice(0, TRAIN_STEPS);
             try (Context ctx = Context.builder().seed(seed).threads(1).build()) {
                 long t0 = System.nanoTime();
-                ConvAutoEncoder.ConvAeModel m = (ConvAutoEncoder.ConvAeModel) new ConvAutoEncoder(p).fit(Series.of(train), ctx);
+                ConvAutoEncoder.ConvAeModel m = (ConvAutoEncoder.ConvAeModel) new ConvAutoEncoder(p).fit(train, ctx);
                 fitSeconds += (System.nanoTime() - t0) / 1e9;
-                double[] s = m.score(Series.of(l.x), ctx).toArray();
+                double[] s = m.score(l.x, ctx).toArray();
                 long[] file = new long[4];
                 for (int i = 0; i < s.length; i++) {
                     boolean flag = s[i] > m.threshold();
@@ -64,7 +63,8 @@ public final class SkabDriver {
                         file[cell]++;
                     }
                 }
-                System.out.printf(Locale.ROOT, "%s: steps %d, F1(test part) %.3f%n", dir.relativize(f), s.length, f1(file));
+                System.out.printf(Locale.ROOT, "%s: steps %d, F1(test part) %.3f, tp %d fp %d tn %d fn %d, fit %.1f s%n", dir.relativize(f), s.length,
+                        f1(file), file[0], file[1], file[2], file[3], (System.nanoTime() - t0) / 1e9);
             }
         }
         print("test part (steps >= 400), all files", test);
@@ -83,15 +83,8 @@ public final class SkabDriver {
         return c[0] == 0 ? 0 : 2.0 * c[0] / (2.0 * c[0] + c[1] + c[3]);
     }
 
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
-    }
 
-    record Labelled(Table x, int[] y) {
+    record Labelled(Series x, int[] y) {
     }
 
     /** Reads a SKAB file: ';'-separated, datetime first, 8 sensor columns, then anomaly and changepoint. */
@@ -118,6 +111,6 @@ public final class SkabDriver {
             }
         }
         List<String> names = Arrays.asList(header).subList(1, anomaly);
-        return new Labelled(Table.of(n, channels, v, names, null, f.toString()), y);
+        return new Labelled(Series.of(n, channels, v, null, names, null, f.toString()), y);
     }
 }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.argus.core.Context;
 import io.argus.core.Model;
-import io.argus.core.data.Table;
+import io.argus.core.data.Series;
 import io.argus.core.model.ModelFiles;
 import io.argus.core.model.Provenance;
 import io.argus.core.model.SavedModel;
@@ -51,7 +51,7 @@ class ConvAutoEncoderTest {
             v[2 * t] = (float) (a + 0.05 * DeepFixtures.gaussian(r));
             v[2 * t + 1] = (float) ((bad ? -a : a) + 0.05 * DeepFixtures.gaussian(r));
         }
-        return Series.of(Table.of(steps, 2, v, null, null, null));
+        return Series.of(steps, 2, v, null, null, null, null);
     }
 
     @Test
@@ -114,7 +114,7 @@ class ConvAutoEncoderTest {
         assertThatThrownBy(() -> new ConvAutoEncoderParams(30, 8, 5, 0, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5))
                 .hasMessage("parameter window = 30 must be a multiple of 4 (two stride-2 convolutions)");
         float[] flat = new float[100 * 2];
-        assertThatThrownBy(() -> new ConvAutoEncoder(SMALL).fit(Series.of(Table.of(100, 2, flat, null, null, null)), ctx))
+        assertThatThrownBy(() -> new ConvAutoEncoder(SMALL).fit(Series.of(100, 2, flat, null, null, null, null), ctx))
                 .hasMessage("conv-ae: the training data is constant (every one of the 2 columns has a single value over 100 rows); there is nothing to learn");
     }
 }
