@@ -9,7 +9,9 @@ import io.argus.core.params.Params;
  * {@code batch_norm=True}, {@code dropout_rate=0.2}, {@code epoch_num=10}, {@code batch_size=32}, {@code lr=1e-3},
  * {@code optimizer_name='adam'}, {@code optimizer_params={'weight_decay': 1e-5}}, {@code preprocessing=True}),
  * the implementation behind PyOD's and ADBench's published AutoEncoder figures; PyOD trains on every row
- * (no validation split), hence {@code validationFraction = 0}.
+ * (no validation split), hence {@code validationFraction = 0}. The PyOD values are quoted from memory of
+ * its source (it could not be re-read while this was written); check them against the PyOD release you
+ * compare with.
  *
  * @param hidden encoder widths; the decoder mirrors them
  * @param dropout dropout rate after every hidden layer

@@ -12,7 +12,9 @@ import io.argus.core.params.Params;
  * ({@code hidden_neurons=[64, 32]}, {@code epochs=100}, {@code batch_size=32}, {@code validation_size=0.1},
  * {@code preprocessing=True}), the version behind ADBench's DeepSVDD figures. PyOD keeps the epoch of
  * lowest loss; here model selection uses the validation split, with early stopping after 10 epochs
- * without improvement.
+ * without improvement. PyOD's own DeepSVDD also uses dropout 0.2 and an L2 weight
+ * ({@code l2_regularizer}) of 0.1; both are left out to follow the paper. The PyOD values are quoted from memory
+ * of its source (it could not be re-read while this was written).
  *
  * @param hidden network widths; the last is the dimension of the hypersphere's space
  * @param epochs maximum passes over the training rows
