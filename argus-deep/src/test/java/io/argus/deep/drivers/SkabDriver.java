@@ -5,6 +5,9 @@ import io.argus.core.data.Series;
 import io.argus.core.io.DataFormatException;
 import io.argus.deep.series.ConvAutoEncoder;
 import io.argus.deep.series.ConvAutoEncoderParams;
+import io.argus.deep.series.LstmAutoEncoder;
+import io.argus.deep.series.LstmAutoEncoderParams;
+import io.argus.core.Model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +25,8 @@ import java.util.stream.Stream;
  * together the steps after the first 400 (the test part): F1, FAR = FP / (FP + TN), MAR = FN / (FN + TP).
  * The same counts over whole files are printed too.
  *
- * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42]}.
+ * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42] [method=conv-ae|lstm-ae|axonad]}; the epochs
+ * argument caps the method's default number of epochs.
  */
 public final class SkabDriver {
 
@@ -44,15 +48,16 @@ public final class SkabDriver {
         long[] test = new long[4]; // tp fp tn fn
         long[] whole = new long[4];
         double fitSeconds = 0;
-        ConvAutoEncoderParams p = ConvAutoEncoderParams.DEFAULTS.withEpochs(epochs);
+        String method = args.length > 3 ? args[3] : "conv-ae";
+        label = method;
         for (Path f : files) {
             Labelled l = read(f);
             Series train = l.x.slice(0, TRAIN_STEPS);
             try (Context ctx = Context.builder().seed(seed).threads(1).build()) {
                 long t0 = System.nanoTime();
-                ConvAutoEncoder.ConvAeModel m = (ConvAutoEncoder.ConvAeModel) new ConvAutoEncoder(p).fit(train, ctx);
+                Fitted m = fit(method, epochs, train, ctx);
                 fitSeconds += (System.nanoTime() - t0) / 1e9;
-                double[] s = m.score(l.x, ctx).toArray();
+                double[] s = m.model().score(l.x, ctx).toArray();
                 long[] file = new long[4];
                 for (int i = 0; i < s.length; i++) {
                     boolean flag = s[i] > m.threshold();
@@ -69,13 +74,37 @@ public final class SkabDriver {
         }
         print("test part (steps >= 400), all files", test);
         print("whole files", whole);
-        System.out.printf(Locale.ROOT, "conv-ae: %d files, total fit %.1f s, peak RSS %d MB%n", files.size(), fitSeconds, AdbenchDriver.peakRssMb());
+        System.out.printf(Locale.ROOT, label + ": %d files, total fit %.1f s, peak RSS %d MB%n", files.size(), fitSeconds, AdbenchDriver.peakRssMb());
+    }
+
+    private static String label = "conv-ae";
+
+    /** A fitted model and its own alarm threshold (from training data only). */
+    record Fitted(Model<Series> model, double threshold) {
+    }
+
+    static Fitted fit(String method, int epochs, Series train, Context ctx) {
+        switch (method) {
+            case "conv-ae" -> {
+                ConvAutoEncoderParams p = ConvAutoEncoderParams.DEFAULTS;
+                ConvAutoEncoder.ConvAeModel m = (ConvAutoEncoder.ConvAeModel) new ConvAutoEncoder(p.withEpochs(Math.min(epochs, p.epochs())))
+                        .fit(train, ctx);
+                return new Fitted(m, m.threshold());
+            }
+            case "lstm-ae" -> {
+                LstmAutoEncoderParams p = LstmAutoEncoderParams.DEFAULTS;
+                LstmAutoEncoder.LstmAeModel m = (LstmAutoEncoder.LstmAeModel) new LstmAutoEncoder(p.withEpochs(Math.min(epochs, p.epochs())))
+                        .fit(train, ctx);
+                return new Fitted(m, m.threshold());
+            }
+            default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected conv-ae or lstm-ae");
+        }
     }
 
     private static void print(String label, long[] c) {
         double far = c[1] / (double) (c[1] + c[2]);
         double mar = c[3] / (double) (c[3] + c[0]);
-        System.out.printf(Locale.ROOT, "conv-ae %s: F1 %.4f  FAR %.2f%%  MAR %.2f%%  (tp %d fp %d tn %d fn %d)%n", label, f1(c), 100 * far, 100 * mar,
+        System.out.printf(Locale.ROOT, label + " %s: F1 %.4f  FAR %.2f%%  MAR %.2f%%  (tp %d fp %d tn %d fn %d)%n", label, f1(c), 100 * far, 100 * mar,
                 c[0], c[1], c[2], c[3]);
     }
 
