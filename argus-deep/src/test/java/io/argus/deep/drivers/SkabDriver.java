@@ -3,6 +3,8 @@ package io.argus.deep.drivers;
 import io.argus.core.Context;
 import io.argus.core.data.Series;
 import io.argus.core.io.DataFormatException;
+import io.argus.deep.series.AxonAd;
+import io.argus.deep.series.AxonAdParams;
 import io.argus.deep.series.ConvAutoEncoder;
 import io.argus.deep.series.ConvAutoEncoderParams;
 import io.argus.deep.series.LstmAutoEncoder;
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
  * together the steps after the first 400 (the test part): F1, FAR = FP / (FP + TN), MAR = FN / (FN + TP).
  * The same counts over whole files are printed too.
  *
- * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42] [method=conv-ae|lstm-ae|axonad]}; the epochs
+ * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42] [method=conv-ae|lstm-ae|axonad|axonad-small]}; the epochs
  * argument caps the method's default number of epochs.
  */
 public final class SkabDriver {
@@ -49,7 +51,7 @@ public final class SkabDriver {
         long[] whole = new long[4];
         double fitSeconds = 0;
         String method = args.length > 3 ? args[3] : "conv-ae";
-        label = method;
+        methodName = method;
         for (Path f : files) {
             Labelled l = read(f);
             Series train = l.x.slice(0, TRAIN_STEPS);
@@ -74,10 +76,10 @@ public final class SkabDriver {
         }
         print("test part (steps >= 400), all files", test);
         print("whole files", whole);
-        System.out.printf(Locale.ROOT, label + ": %d files, total fit %.1f s, peak RSS %d MB%n", files.size(), fitSeconds, AdbenchDriver.peakRssMb());
+        System.out.printf(Locale.ROOT, methodName + ": %d files, total fit %.1f s, peak RSS %d MB%n", files.size(), fitSeconds, AdbenchDriver.peakRssMb());
     }
 
-    private static String label = "conv-ae";
+    private static String methodName = "conv-ae";
 
     /** A fitted model and its own alarm threshold (from training data only). */
     record Fitted(Model<Series> model, double threshold) {
@@ -97,14 +99,26 @@ public final class SkabDriver {
                         .fit(train, ctx);
                 return new Fitted(m, m.threshold());
             }
-            default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected conv-ae or lstm-ae");
+            case "axonad" -> {
+                AxonAdParams p = AxonAdParams.DEFAULTS;
+                AxonAd.AxonModel m = (AxonAd.AxonModel) new AxonAd(p.withEpochs(Math.min(epochs, p.epochs()))).fit(train, ctx);
+                return new Fitted(m, m.threshold());
+            }
+            case "axonad-small" -> {
+                // the smaller corner of the paper's search grid (W 50, d 64, 4 heads; OTHER.md §1 puts it at about 8x cheaper),
+                // chosen for the CPU budget before any SKAB result was seen
+                AxonAdParams p = AxonAdParams.DEFAULTS.withShape(50, 64, 4);
+                AxonAd.AxonModel m = (AxonAd.AxonModel) new AxonAd(p.withEpochs(Math.min(epochs, p.epochs()))).fit(train, ctx);
+                return new Fitted(m, m.threshold());
+            }
+            default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected conv-ae, lstm-ae, axonad or axonad-small");
         }
     }
 
     private static void print(String label, long[] c) {
         double far = c[1] / (double) (c[1] + c[2]);
         double mar = c[3] / (double) (c[3] + c[0]);
-        System.out.printf(Locale.ROOT, label + " %s: F1 %.4f  FAR %.2f%%  MAR %.2f%%  (tp %d fp %d tn %d fn %d)%n", label, f1(c), 100 * far, 100 * mar,
+        System.out.printf(Locale.ROOT, methodName + " %s: F1 %.4f  FAR %.2f%%  MAR %.2f%%  (tp %d fp %d tn %d fn %d)%n", label, f1(c), 100 * far, 100 * mar,
                 c[0], c[1], c[2], c[3]);
     }
 
