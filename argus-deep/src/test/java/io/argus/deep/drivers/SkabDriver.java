@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * together the steps after the first 400 (the test part): F1, FAR = FP / (FP + TN), MAR = FN / (FN + TP).
  * The same counts over whole files are printed too.
  *
- * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42] [method=conv-ae|lstm-ae|axonad|axonad-small]}; the epochs
+ * <p>Usage: {@code SkabDriver SKAB_DATA_DIR [epochs=100] [seed=42] [method=conv-ae|lstm-ae|axonad|axonad-small]
+ * [folders=valve1,valve2,other]}; each file is fitted with its own context seeded alike, so a run split by folders gives
+ * the same per-file results as one run; the epochs
  * argument caps the method's default number of epochs.
  */
 public final class SkabDriver {
@@ -42,7 +44,8 @@ public final class SkabDriver {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : ConvAutoEncoderParams.DEFAULTS.epochs();
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         List<Path> files = new ArrayList<>();
-        for (String sub : List.of("valve1", "valve2", "other")) {
+        List<String> subs = args.length > 4 ? List.of(args[4].split(",")) : List.of("valve1", "valve2", "other");
+        for (String sub : subs) {
             try (Stream<Path> s = Files.list(dir.resolve(sub))) {
                 files.addAll(s.filter(p -> p.toString().endsWith(".csv")).sorted().toList());
             }
