@@ -220,13 +220,13 @@ public final class AxonAd implements Detector<Series> {
         return a.reshape(b, w, heads, dh).transpose(0, 2, 1, 3);
     }
 
-    /** 1 − cos(q_pred, q_tgt) per (window, step, head): (b, W, heads), as x·y / max(‖x‖ ‖y‖, 1e-8). */
+    /** 1 − cos(q_pred, q_tgt) per (window, step, head): (b, W, heads), as (x / max(‖x‖, 1e-8)) · (y / max(‖y‖, 1e-8)). */
     static NDArray mismatch(Pass pass) {
-        NDArray dot = pass.qPred().mul(pass.qTgt()).sum(new int[] {3});
-        NDArray na2 = pass.qPred().square().sum(new int[] {3});
-        NDArray nb2 = pass.qTgt().square().sum(new int[] {3});
-        // the norms' product is clamped below before the square root, whose gradient is infinite at 0
-        return dot.div(na2.mul(nb2).maximum(1e-16f).sqrt()).neg().add(1f);
+        // each side is normalised on its own (no product of norms to overflow), each norm clamped below before the square
+        // root, whose gradient is infinite at 0
+        NDArray a = pass.qPred().div(pass.qPred().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
+        NDArray b = pass.qTgt().div(pass.qTgt().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
+        return a.mul(b).sum(new int[] {3}).neg().add(1f);
     }
 
     /**
