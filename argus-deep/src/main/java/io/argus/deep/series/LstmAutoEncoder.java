@@ -1,0 +1,221 @@
+package io.argus.deep.series;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.LSTM;
+import io.argus.core.Context;
+import io.argus.core.Detector;
+import io.argus.core.Model;
+import io.argus.core.Scores;
+import io.argus.core.data.Series;
+import io.argus.core.model.StateTensors;
+import io.argus.core.model.Tensor;
+import io.argus.deep.nn.Network;
+import io.argus.deep.nn.Objective;
+import io.argus.deep.nn.Standardizer;
+import io.argus.deep.nn.TrainConfig;
+import io.argus.deep.nn.Torch;
+import io.argus.deep.nn.Training;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A sequence-to-sequence LSTM autoencoder over sliding windows of a multivariate series: windows the
+ * network reconstructs badly are anomalous.
+ *
+ * <p>The LSTM-AE of the SKAB leaderboard (Katser and Kozitsin, "Skoltech Anomaly Benchmark (SKAB)",
+ * Kaggle 2020; F1 0.74 on the outlier problem; defaults and their source in
+ * {@link LstmAutoEncoderParams}). The encoder LSTM reads the window and keeps its last hidden state;
+ * that code is repeated once per step (Keras' RepeatVector) and a decoder LSTM, followed by one linear
+ * layer applied to every step (TimeDistributed(Dense)), reconstructs the window. Training minimises the
+ * mean absolute error (Keras' {@code loss='mae'}). Channels are standardised on the training series; a
+ * window's residual is its mean absolute reconstruction error over steps and channels; a step's score is
+ * the smallest residual of the windows containing it, so that it exceeds the threshold exactly when all
+ * of them do (SKAB's window-to-point rule, as in {@link ConvAutoEncoder}). The model carries its
+ * threshold, UCL = 3/2 · the 0.99 quantile of the training windows' residuals (training data only).
+ *
+ * <p>Departure: the Keras layers use {@code activation='relu'} inside the LSTM cells; PyTorch's LSTM (the
+ * engine behind DJL) has the standard tanh cell activation only, so the cells here use tanh.
+ *
+ * <p>Time: O(epochs · W · w · h · (h + C)) for W training windows of w steps, h hidden units, C channels;
+ * scoring one forward pass per window. Memory: weights plus one batch of windows.
+ */
+public final class LstmAutoEncoder implements Detector<Series> {
+
+    static final String NAME = "lstm-ae";
+    static final String ARCHITECTURE = "architecture";
+    static final String UCL = "ucl";
+    static final String WEIGHTS = "net.";
+    private static final int SCORE_BATCH = 1024;
+
+    private final LstmAutoEncoderParams params;
+
+    public LstmAutoEncoder(LstmAutoEncoderParams params) {
+        this.params = params;
+    }
+
+    @Override
+    public Model<Series> fit(Series train, Context ctx) {
+        int w = params.window();
+        int steps = train.size();
+        if (steps < w + 1) {
+            throw new IllegalArgumentException(NAME + " needs at least window + 1 = " + (w + 1) + " training steps, got " + steps);
+        }
+        Standardizer scaler = Standardizer.fit(ConvAutoEncoder.asTable(train), NAME);
+        int c = train.channels();
+        float[] x = scaler.apply(ConvAutoEncoder.asTable(train), NAME);
+        int windows = Windows.count(steps, w);
+        Objective objective = new Objective() {
+            @Override
+            public NDList inputs(NDManager m, int[] rows) {
+                return new NDList(Windows.timeFirst(m, x, c, w, rows));
+            }
+
+            @Override
+            public NDArray loss(NDManager m, NDList outputs, int[] rows) {
+                return outputs.singletonOrThrow().sub(Windows.timeFirst(m, x, c, w, rows)).abs().mean();
+            }
+        };
+        TrainConfig cfg = TrainConfig.adam(params.epochs(), params.batchSize(), params.learningRate(), 0)
+                .withValidation(params.validationFraction(), params.patience());
+        Training.Result r = Training.fit(NAME, () -> network(c, params), new Shape[] {new Shape(2, w, c)}, windows, objective, cfg, WEIGHTS, ctx);
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put(ARCHITECTURE, Tensor.i64(architecture(c, params)));
+        scaler.putInto(state);
+        state.putAll(r.weights());
+        LstmAeModel provisional = new LstmAeModel(params, c, scaler, state, Double.NaN);
+        double[] residuals = provisional.windowResiduals(x, steps, ctx);
+        double ucl = params.uclFactor() * Windows.quantile(residuals, params.uclQuantile());
+        state.put(UCL, Tensor.f64(new double[] {ucl}));
+        return new LstmAeModel(params, c, scaler, state, ucl);
+    }
+
+    static long[] architecture(int channels, LstmAutoEncoderParams p) {
+        return new long[] {channels, p.window(), p.hidden()};
+    }
+
+    /** (b, w, C) → LSTM(h) → last step (b, h) → repeated w times (b, w, h) → LSTM(h) → per-step Linear(C) → (b, w, C). */
+    static Block network(int channels, LstmAutoEncoderParams p) {
+        int w = p.window();
+        int h = p.hidden();
+        SequentialBlock s = new SequentialBlock();
+        s.add(LSTM.builder().setStateSize(h).setNumLayers(1).optBatchFirst(true).build());
+        s.add(list -> {
+            NDArray last = list.get(0).get(":, -1, :");
+            return new NDList(last.expandDims(1).repeat(1, w));
+        });
+        s.add(LSTM.builder().setStateSize(h).setNumLayers(1).optBatchFirst(true).build());
+        s.add(list -> new NDList(list.get(0).reshape(-1, h)));
+        s.add(Linear.builder().setUnits(channels).build());
+        s.add(list -> new NDList(list.get(0).reshape(-1, w, channels)));
+        return s;
+    }
+
+    /** A fitted LSTM-AE with its alarm threshold. */
+    public static final class LstmAeModel implements Model<Series> {
+        private final LstmAutoEncoderParams params;
+        private final int channels;
+        private final Standardizer scaler;
+        private final Map<String, Tensor> state;
+        private final double ucl;
+        private final String description;
+
+        LstmAeModel(LstmAutoEncoderParams params, int channels, Standardizer scaler, Map<String, Tensor> state, double ucl) {
+            this.params = params;
+            this.channels = channels;
+            this.scaler = scaler;
+            this.state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
+            this.ucl = ucl;
+            this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, hidden)";
+        }
+
+        static LstmAeModel restore(LstmAutoEncoderParams params, Map<String, Tensor> state) {
+            long[] a = StateTensors.require(state, ARCHITECTURE, Tensor.DType.I64).longs();
+            if (a.length != 3 || a[0] < 1 || a[0] > 1_000_000 || a[1] != params.window() || a[2] != params.hidden()) {
+                throw new IllegalArgumentException(NAME + ": model state tensor '" + ARCHITECTURE + "' is " + Arrays.toString(a)
+                        + " but the parameters give [channels, " + params.window() + ", " + params.hidden() + "]");
+            }
+            int c = (int) a[0];
+            Standardizer scaler = Standardizer.from(state);
+            if (scaler.cols() != c) {
+                throw new IllegalArgumentException(NAME + ": the scaler has " + scaler.cols() + " channels but the architecture has " + c);
+            }
+            double ucl = StateTensors.doubles(state, UCL, 1)[0];
+            LstmAeModel m = new LstmAeModel(params, c, scaler, new LinkedHashMap<>(state), ucl);
+            Torch.call(1, () -> {
+                try (Network n = m.load()) {
+                    return null;
+                }
+            });
+            return m;
+        }
+
+        private Network load() {
+            return Network.load(() -> network(channels, params), new Shape[] {new Shape(2, params.window(), channels)}, state, WEIGHTS, description);
+        }
+
+        /** The alarm threshold on step scores (the UCL from training residuals). */
+        public double threshold() {
+            return ucl;
+        }
+
+        double[] windowResiduals(float[] x, int steps, Context ctx) {
+            int w = params.window();
+            int windows = Windows.count(steps, w);
+            double[] res = new double[windows];
+            Torch.call(ctx, () -> {
+                try (Network net = load()) {
+                    for (int from = 0; from < windows; from += SCORE_BATCH) {
+                        ctx.checkCancelled();
+                        int to = Math.min(windows, from + SCORE_BATCH);
+                        int[] starts = new int[to - from];
+                        for (int i = 0; i < starts.length; i++) {
+                            starts[i] = from + i;
+                        }
+                        try (NDManager m = net.manager().newSubManager()) {
+                            NDArray in = Windows.timeFirst(m, x, channels, w, starts);
+                            float[] xin = in.toFloatArray();
+                            float[] y = net.forward(new NDList(in)).singletonOrThrow().toFloatArray();
+                            int per = channels * w;
+                            for (int i = 0; i < starts.length; i++) {
+                                double sum = 0;
+                                for (int j = 0; j < per; j++) {
+                                    sum += Math.abs(xin[i * per + j] - y[i * per + j]);
+                                }
+                                res[from + i] = sum / per;
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+            return res;
+        }
+
+        @Override
+        public Scores score(Series data, Context ctx) {
+            if (data.channels() != channels) {
+                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + channels + " channels, the series has "
+                        + data.channels());
+            }
+            int w = params.window();
+            if (data.size() < w) {
+                throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
+            }
+            float[] x = scaler.apply(ConvAutoEncoder.asTable(data), NAME);
+            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), data.size(), w));
+        }
+
+        @Override
+        public Map<String, Tensor> state() {
+            return state;
+        }
+    }
+}
