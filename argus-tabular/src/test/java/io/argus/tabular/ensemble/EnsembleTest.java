@@ -152,7 +152,8 @@ class EnsembleTest {
             assertThat(s.keySet()).contains("member0.spec", "member1.spec", "member1.sorted", "combine.location", "combine.scale",
                     "combine.bucket");
             assertThat(new String(s.get("member0.spec").bytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("{\"method\":\"knn\",\"params\":{\"k\":5,\"aggregate\":\"largest\"}}");
+                    .isEqualTo("{\"method\":\"knn\",\"params\":{\"k\":5,\"aggregate\":\"largest\",\"neighbors\":\"auto\",\"m\":16,"
+                            + "\"efConstruction\":200,\"efSearch\":10}}");
         }
     }
 
