@@ -30,10 +30,12 @@ final class DatasetsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Optional<Path> root = DataRoot.resolve(data);
         out.println("data root: " + root.map(Path::toString).orElse("not found (use --data DIR or set $ARGUS_DATA)"));
-        out.printf("%-10s %-10s %-22s %s%n", "SUITE", "DATA SETS", "FOLDER", "DESCRIPTION");
+        int width = Math.max(10, Suites.all().stream().mapToInt(x -> x.name().length()).max().orElse(0));
+        String row = "%-" + width + "s %-10s %-22s %s%n";
+        out.printf(row, "SUITE", "DATA SETS", "FOLDER", "DESCRIPTION");
         for (Suite<?> s : Suites.all()) {
             List<DatasetRef> found = root.map(s::datasets).orElse(List.of());
-            out.printf("%-10s %-10s %-22s %s%n", s.name(), found.isEmpty() ? "missing" : Integer.toString(found.size()), s.folder(),
+            out.printf(row, s.name(), found.isEmpty() ? "missing" : Integer.toString(found.size()), s.folder(),
                     s.description());
             if (verbose) {
                 for (DatasetRef d : found) {
