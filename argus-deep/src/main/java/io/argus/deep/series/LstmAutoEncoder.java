@@ -169,34 +169,12 @@ public final class LstmAutoEncoder implements Detector<Series> {
         double[] windowResiduals(float[] x, int steps, Context ctx) {
             int w = params.window();
             int windows = Windows.count(steps, w);
-            double[] res = new double[windows];
-            Torch.call(ctx, () -> {
+            return Torch.call(ctx, () -> {
                 try (Network net = load()) {
-                    for (int from = 0; from < windows; from += SCORE_BATCH) {
-                        ctx.checkCancelled();
-                        int to = Math.min(windows, from + SCORE_BATCH);
-                        int[] starts = new int[to - from];
-                        for (int i = 0; i < starts.length; i++) {
-                            starts[i] = from + i;
-                        }
-                        try (NDManager m = net.manager().newSubManager()) {
-                            NDArray in = Windows.timeFirst(m, x, channels, w, starts);
-                            float[] xin = in.toFloatArray();
-                            float[] y = net.forward(new NDList(in)).singletonOrThrow().toFloatArray();
-                            int per = channels * w;
-                            for (int i = 0; i < starts.length; i++) {
-                                double sum = 0;
-                                for (int j = 0; j < per; j++) {
-                                    sum += Math.abs(xin[i * per + j] - y[i * per + j]);
-                                }
-                                res[from + i] = sum / per;
-                            }
-                        }
-                    }
+                    return Windows.meanAbsoluteResiduals(net, windows, SCORE_BATCH, ctx,
+                            (m, starts) -> Windows.timeFirst(m, x, channels, w, starts));
                 }
-                return null;
             });
-            return res;
         }
 
         @Override

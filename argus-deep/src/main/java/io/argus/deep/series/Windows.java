@@ -1,9 +1,13 @@
 package io.argus.deep.series;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.argus.core.Context;
+import io.argus.deep.nn.Network;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /** Sliding windows (stride 1) over a standardised row-major series, and what the window methods share. */
 final class Windows {
@@ -17,6 +21,38 @@ final class Windows {
     }
 
     /** Windows as a (batch, channels, w) array: channel-major, as 1-D convolutions read them. */
+    /**
+     * The mean absolute reconstruction error of each of {@code windows} windows (window i starts at step
+     * i), run through {@code net} in batches of {@code batch}; {@code input} lays a batch of window starts
+     * out as the network's input.
+     */
+    static double[] meanAbsoluteResiduals(Network net, int windows, int batch, Context ctx,
+            BiFunction<NDManager, int[], NDArray> input) {
+        double[] res = new double[windows];
+        for (int from = 0; from < windows; from += batch) {
+            ctx.checkCancelled();
+            int to = Math.min(windows, from + batch);
+            int[] starts = new int[to - from];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = from + i;
+            }
+            try (NDManager m = net.manager().newSubManager()) {
+                NDArray in = input.apply(m, starts);
+                float[] xin = in.toFloatArray();
+                float[] y = net.forward(new NDList(in)).singletonOrThrow().toFloatArray();
+                int per = xin.length / starts.length;
+                for (int i = 0; i < starts.length; i++) {
+                    double sum = 0;
+                    for (int j = 0; j < per; j++) {
+                        sum += Math.abs(xin[i * per + j] - y[i * per + j]);
+                    }
+                    res[from + i] = sum / per;
+                }
+            }
+        }
+        return res;
+    }
+
     static NDArray channelsFirst(NDManager m, float[] x, int channels, int w, int[] starts) {
         float[] b = new float[starts.length * channels * w];
         for (int i = 0; i < starts.length; i++) {
