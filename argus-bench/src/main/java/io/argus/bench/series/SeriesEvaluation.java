@@ -5,7 +5,7 @@ import io.argus.core.data.Series;
 import io.argus.metrics.series.PrecisionRecall;
 import io.argus.metrics.series.RangeBasedPR;
 import io.argus.metrics.series.Vus;
-import io.argus.timeseries.methods.ControlLimited;
+import io.argus.core.threshold.ControlLimited;
 import io.argus.timeseries.prep.Periods;
 import java.util.Arrays;
 

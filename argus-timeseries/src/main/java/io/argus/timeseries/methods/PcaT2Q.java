@@ -10,6 +10,7 @@ import io.argus.core.linalg.Covariance;
 import io.argus.core.linalg.SymmetricEigen;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.threshold.ControlLimited;
 import io.argus.timeseries.prep.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
