@@ -29,6 +29,6 @@ public final class PcaT2QProvider extends BaseMethodProvider<Series, PcaT2QParam
 
     @Override
     public Model<Series> restore(PcaT2QParams params, Map<String, Tensor> state) {
-        return PcaT2Q.restore(state);
+        return PcaT2Q.restore(params, state);
     }
 }
