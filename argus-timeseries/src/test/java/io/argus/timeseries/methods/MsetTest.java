@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.argus.core.Context;
 import io.argus.core.Model;
 import io.argus.core.Scores;
+import io.argus.core.TestData;
 import io.argus.core.data.Series;
 import io.argus.core.data.StepChannelScores;
 import io.argus.core.params.MethodRegistry;
 import io.argus.core.params.Params;
 import io.argus.core.threshold.ControlLimited;
+import io.argus.timeseries.io.SkabReader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -159,5 +162,32 @@ class MsetTest {
                 .values()) {
             assertThat(x).isFinite();
         }
+    }
+
+    @Test
+    void reproducesSkabsPublishedMsetRow() {
+        Path root = TestData.require("skab");
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        long tn = 0;
+        for (Path f : SkabReader.labelledFiles(root)) {
+            Series s = SkabReader.read(f);
+            Series test = s.slice(400, s.steps());
+            Mset.Fitted m = (Mset.Fitted) new Mset(MsetParams.DEFAULTS).fit(s.slice(0, 400).withoutLabels(), Context.defaults());
+            double[] sc = m.score(test.withoutLabels(), Context.defaults()).values();
+            int[] y = test.labels().orElseThrow();
+            for (int t = 0; t < sc.length; t++) {
+                boolean p = sc[t] > m.controlLimit();
+                tp += p && y[t] == 1 ? 1 : 0;
+                fp += p && y[t] == 0 ? 1 : 0;
+                fn += !p && y[t] == 1 ? 1 : 0;
+                tn += !p && y[t] == 0 ? 1 : 0;
+            }
+        }
+        // SKAB's leaderboard: MSET F1 0.78, FAR 39.73 %, MAR 14.13 %; measured 0.780 / 39.728 / 14.134
+        assertThat(2.0 * tp / (2.0 * tp + fp + fn)).isCloseTo(0.78, within(0.005));
+        assertThat(100.0 * fp / (fp + tn)).isCloseTo(39.73, within(0.05));
+        assertThat(100.0 * fn / (fn + tp)).isCloseTo(14.13, within(0.05));
     }
 }
