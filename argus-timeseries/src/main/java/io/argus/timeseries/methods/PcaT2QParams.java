@@ -36,6 +36,14 @@ public record PcaT2QParams(
          * SKAB's {@code core/t2.py} ({@code _q_ucl}): θ_i = (Σ_{j&gt;k} λ_j)^i, the i-th power of the sum of
          * the discarded eigenvalues, so that h₀ = 1 − 2θ₁θ₃/(3θ₂²) = 1/3 whatever the data, and
          * UCL_Q = θ₁(1 + c_α h₀√(2θ₂)/θ₁ + θ₂h₀(h₀−1)/θ₁²)^{1/h₀}.
+         *
+         * <p>The discarded eigenvalues here are the C − k smallest. SKAB's code takes them as
+         * {@code np.linalg.eig(cov)[0][k:]}, in the order LAPACK's general eigensolver returns them, which
+         * is not sorted (on all 34 SKAB files), so its S is usually about twice the sum of the smallest
+         * ones and its Q limit as much wider; {@code argus-bench/scripts/skab-t2q-eig-order.py} shows that
+         * this order, not the rule, is what separates this configuration's SKAB figures (F1 0.755,
+         * FAR 31.99 %, MAR 22.65 %) from the published ones (0.76, 26.62 %, 24.92 %). An order that depends
+         * on a solver's internals is not reproduced.
          */
         SKAB
     }
