@@ -186,7 +186,7 @@ public final class AxonAd implements Detector<Series> {
         NDArray q = splitHeads(Linear.linear(hn, s.get("wq.w"), s.get("wq.b")).singletonOrThrow(), b, w, heads, dh);
         NDArray k = splitHeads(Linear.linear(hn, s.get("wk.w"), s.get("wk.b")).singletonOrThrow(), b, w, heads, dh);
         NDArray v = splitHeads(Linear.linear(hn, s.get("wv.w"), s.get("wv.b")).singletonOrThrow(), b, w, heads, dh);
-        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh)).softmax(-1);
+        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).div(constant(q, (float) Math.sqrt(dh))).softmax(-1);
         NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, w, d);
         NDArray h2 = h.add(Linear.linear(ctx, s.get("wo.w"), s.get("wo.b")).singletonOrThrow());
         NDArray ff = LayerNorm.layerNorm(h2, norm, s.get("ln2.g"), s.get("ln2.b"), LN_EPS).singletonOrThrow();
@@ -222,11 +222,45 @@ public final class AxonAd implements Detector<Series> {
 
     /** 1 − cos(q_pred, q_tgt) per (window, step, head): (b, W, heads), as (x / max(‖x‖, 1e-8)) · (y / max(‖y‖, 1e-8)). */
     static NDArray mismatch(Pass pass) {
-        // each side is normalised on its own (no product of norms to overflow), each norm clamped below before the square
-        // root, whose gradient is infinite at 0
-        NDArray a = pass.qPred().div(pass.qPred().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
-        NDArray b = pass.qTgt().div(pass.qTgt().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
-        return a.mul(b).sum(new int[] {3}).neg().add(1f);
+        // each side is normalised on its own (no product of norms to overflow), each squared norm clamped below before the
+        // square root, whose gradient is infinite at 0 (PyTorch's F.cosine_similarity clamps each norm at eps = 1e-8 alike)
+        NDArray floor = constant(pass.qPred(), 1e-16f);
+        NDArray a = pass.qPred().div(pass.qPred().square().sum(new int[] {3}, true).maximum(floor).sqrt());
+        NDArray b = pass.qTgt().div(pass.qTgt().square().sum(new int[] {3}, true).maximum(floor).sqrt());
+        return a.mul(b).sum(new int[] {3}).neg().add(constant(a, 1f));
+    }
+
+    /**
+     * A float32 scalar in {@code like}'s manager, where it stays until that manager closes.
+     *
+     * <p>Every constant that enters the autograd graph is made this way, never through DJL's
+     * {@code div(Number)}, {@code maximum(Number)} and alike: those wrap the number in an array and close it
+     * as soon as the forward operation returns, while PyTorch's graph still holds the operand for the
+     * backward pass (a quotient's gradient divides by it, a maximum's compares with it). The array's memory
+     * is a direct buffer that the JVM frees when its collector finds it unreachable, so a collection
+     * between the forward and the backward pass left the backward pass reading freed memory: the cause of
+     * the NaN gradients on SKAB valve2/0 and other/2 (only the attention's query and key path, the one
+     * behind the 1/√d_h scale, went NaN; see {@code AxonAdTest.gradientsDoNotDependOnWhenTheGarbageCollectorRuns}).
+     */
+    private static NDArray constant(NDArray like, float value) {
+        return like.getManager().create(value);
+    }
+
+    /**
+     * The training objective of one batch (OTHER.md §1): e^{−s_rec} MSE(rec, x) + s_rec + e^{−s_kl} L_jepa + s_kl,
+     * L_jepa the mean of 1 − cos(q_pred, q_tgt) over the masked (step, head) pairs.
+     *
+     * @param xb the (b, W, F) windows, in {@code bm}
+     * @param mask the (b, W, 1) JEPA mask, in {@code bm}
+     * @param bm the batch's manager; it must stay open until the backward pass is done
+     */
+    static NDArray trainingLoss(Net net, NDArray xb, NDArray mask, AxonAdParams p, NDManager bm) {
+        Pass pass = forward(net, xb, p, true);
+        NDArray mse = pass.rec().sub(xb).square().mean();
+        NDArray jepa = mismatch(pass).mul(mask).sum().div(mask.sum().mul(p.heads()));
+        NDArray sRec = temp(bm, net.student().get("s_rec").reshape(new Shape()));
+        NDArray sKl = temp(bm, net.student().get("s_kl").reshape(new Shape()));
+        return sRec.neg().exp().mul(mse).add(sRec).add(sKl.neg().exp().mul(jepa)).add(sKl);
     }
 
     /**
@@ -353,12 +387,7 @@ public final class AxonAd implements Detector<Series> {
                         NDArray mask = bm.create(jepaMask(rows.length, params, masks), new Shape(rows.length, w, 1));
                         double lossValue;
                         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-                            Pass pass = forward(net, xb, params, true);
-                            NDArray mse = pass.rec().sub(xb).square().mean();
-                            NDArray jepa = mismatch(pass).mul(mask).sum().div(mask.sum().mul(params.heads()));
-                            NDArray sRec = temp(bm, student.get("s_rec").reshape(new Shape()));
-                            NDArray sKl = temp(bm, student.get("s_kl").reshape(new Shape()));
-                            NDArray loss = sRec.neg().exp().mul(mse).add(sRec).add(sKl.neg().exp().mul(jepa)).add(sKl);
+                            NDArray loss = trainingLoss(net, xb, mask, params, bm);
                             lossValue = loss.getFloat();
                             if (!Double.isFinite(lossValue)) {
                                 throw new IllegalStateException(NAME + ": training diverged in epoch " + (epoch + 1) + " (batch loss " + lossValue

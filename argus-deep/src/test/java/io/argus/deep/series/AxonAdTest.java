@@ -3,6 +3,10 @@ package io.argus.deep.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.argus.core.Context;
 import io.argus.core.Model;
 import io.argus.core.data.Series;
@@ -14,6 +18,10 @@ import io.argus.core.params.MethodRegistry;
 import io.argus.core.threshold.Calibration;
 import io.argus.core.threshold.Threshold;
 import io.argus.deep.DeepFixtures;
+import io.argus.deep.nn.Torch;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -163,5 +171,93 @@ class AxonAdTest {
         assertThatThrownBy(() -> m.score(Series.of(50, 3, new float[150], null, null, null, null), ctx))
                 .hasMessage("shape mismatch: the model was fitted on 2 channels, the series has 3");
         assertThat(Arrays.stream(m.score(sines(60, -1, 9), ctx).toArray()).allMatch(Double::isFinite)).isTrue();
+    }
+
+    /**
+     * The backward pass reads what the forward pass saved. A constant operand that the engine frees once
+     * its Java wrapper is collected (DJL's {@code div(Number)} and friends close the scalar they make)
+     * leaves the backward pass reading freed memory: the gradients then depend on when the garbage
+     * collector runs, and went NaN on SKAB valve2/0. Here a collection runs between the passes and the
+     * freed small blocks are refilled with NaN bytes; the gradients must not change.
+     */
+    @Test
+    void gradientsDoNotDependOnWhenTheGarbageCollectorRuns() throws InterruptedException {
+        AxonAdParams p = new AxonAdParams(12, 8, 2, 1e-3, 3, 1, 1, 8, 0, 0, 0, 1.0, 0.9, 0, 0.5, 0.99, 1.5);
+        float[] plain = gradients(p, false);
+        float[] collected = gradients(p, true);
+        for (float g : plain) {
+            assertThat(g).isFinite();
+        }
+        assertThat(collected).containsExactly(plain);
+    }
+
+    private static float[] gradients(AxonAdParams p, boolean collectBetweenPasses) {
+        int c = 2;
+        Map<String, long[]> shapes = AxonAd.studentShapes(c, p);
+        Map<String, float[]> init = AxonAd.initialise(shapes, new SplittableRandom(5));
+        float[] x = new float[p.window() * 4 * c];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) DeepFixtures.gaussian(r);
+        }
+        return Torch.call(1, () -> {
+            try (NDManager m = NDManager.newBaseManager(Torch.engine().defaultDevice(), Torch.ENGINE)) {
+                Map<String, NDArray> student = new LinkedHashMap<>();
+                Map<String, NDArray> target = new LinkedHashMap<>();
+                for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                    NDArray a = m.create(init.get(e.getKey()), new Shape(e.getValue()));
+                    a.setRequiresGradient(true);
+                    student.put(e.getKey(), a);
+                    target.put(e.getKey(), m.create(init.get(e.getKey()), new Shape(e.getValue())));
+                }
+                AxonAd.Net net = new AxonAd.Net(student, target);
+                try (NDManager bm = m.newSubManager()) {
+                    NDArray xb = bm.create(x, new Shape(4, p.window(), c));
+                    NDArray mask = bm.create(AxonAd.jepaMask(4, p, new SplittableRandom(7)), new Shape(4, p.window(), 1));
+                    try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+                        NDArray loss = AxonAd.trainingLoss(net, xb, mask, p, bm);
+                        if (collectBetweenPasses) {
+                            collectAndPoisonFreedBlocks();
+                        }
+                        gc.backward(loss);
+                    }
+                    List<Float> out = new ArrayList<>();
+                    for (NDArray a : student.values()) {
+                        for (float g : a.getGradient().toFloatArray()) {
+                            out.add(g);
+                        }
+                    }
+                    float[] g = new float[out.size()];
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] = out.get(i);
+                    }
+                    return g;
+                }
+            }
+        });
+    }
+
+    /** Runs the collector (and with it the cleaners of unreachable direct buffers), then refills small freed blocks with NaN. */
+    private static void collectAndPoisonFreedBlocks() {
+        List<ByteBuffer> poison = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            for (int size : new int[] {4, 8}) {
+                for (int i = 0; i < 64; i++) {
+                    ByteBuffer b = ByteBuffer.allocateDirect(size);
+                    while (b.hasRemaining()) {
+                        b.put((byte) 0xFF);
+                    }
+                    poison.add(b);
+                }
+            }
+        }
+        assertThat(poison).isNotEmpty();
     }
 }
