@@ -219,8 +219,12 @@ public final class Training {
         }
     }
 
-    /** The guard on weights about to be returned: a step after the last finite loss may still have broken them. */
-    static void requireFinite(String task, int epoch, Map<String, Tensor> weights) {
+    /**
+     * The guard on float32 weights about to be returned: a step after the last finite loss may still have broken them.
+     *
+     * @throws IllegalStateException naming the method, the epoch and the first non-finite weight tensor
+     */
+    public static void requireFinite(String task, int epoch, Map<String, Tensor> weights) {
         for (Map.Entry<String, Tensor> e : weights.entrySet()) {
             for (float f : e.getValue().floats()) {
                 if (!Float.isFinite(f)) {

@@ -2,6 +2,7 @@ package io.argus.deep.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -16,6 +17,7 @@ import io.argus.core.model.SavedModel;
 import io.argus.core.model.Tensor;
 import io.argus.core.params.MethodRegistry;
 import io.argus.core.threshold.Calibration;
+import io.argus.core.threshold.ControlLimited;
 import io.argus.core.threshold.Threshold;
 import io.argus.deep.DeepFixtures;
 import io.argus.deep.nn.Torch;
@@ -259,5 +261,63 @@ class AxonAdTest {
             }
         }
         assertThat(poison).isNotEmpty();
+    }
+
+    @Test
+    void constantOrTinyTrainingDataFailsClearlyAndAConstantChannelIsHarmless() {
+        // window + 1 steps give 2 windows, one of them held out: too few to train on
+        assertThatThrownBy(() -> new AxonAd(SMALL).fit(sines(21, -1, 1), ctx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("axonad needs at least 2 training windows after holding out 1 for validation, got 2 windows");
+        float[] flat = new float[200 * 3];
+        Arrays.fill(flat, 7.25f);
+        assertThatThrownBy(() -> new AxonAd(SMALL).fit(Series.of(200, 3, flat, null, null, null, null), ctx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the training data is constant");
+        // one channel constant, one flat but for a single spike: training stays finite, and so do the scores
+        Series sine = sines(200, -1, 3);
+        float[] v = new float[200 * 3];
+        for (int t = 0; t < 200; t++) {
+            v[3 * t] = sine.values()[2 * t];
+            v[3 * t + 1] = 4f;
+            v[3 * t + 2] = t == 120 ? 1f : 0f;
+        }
+        Series odd = Series.of(200, 3, v, null, null, null, null);
+        AxonAd.AxonModel m = (AxonAd.AxonModel) new AxonAd(SMALL.withEpochs(5)).fit(odd, ctx);
+        assertThat(m.state().values().stream().filter(t -> t.dtype() == Tensor.DType.F32).flatMap(t -> {
+            List<Float> fs = new ArrayList<>();
+            for (float f : t.floats()) {
+                fs.add(f);
+            }
+            return fs.stream();
+        })).allMatch(Float::isFinite);
+        assertThat(Arrays.stream(m.score(odd, ctx).toArray()).allMatch(Double::isFinite)).isTrue();
+        assertThat(m.threshold()).isFinite();
+    }
+
+    @Test
+    void theModelCarriesItsAlarmThresholdAsItsControlLimit() {
+        Model<Series> m = new AxonAd(SMALL.withEpochs(2)).fit(sines(150, -1, 8), ctx);
+        assertThat(m).isInstanceOf(ControlLimited.class);
+        assertThat(((ControlLimited) m).controlLimit()).isEqualTo(((AxonAd.AxonModel) m).threshold()).isFinite();
+    }
+
+    @Test
+    void theClipNormSurvivesLargeGradientsAndRefusesNonFiniteOnes() {
+        Torch.call(1, () -> {
+            try (NDManager m = NDManager.newBaseManager(Torch.engine().defaultDevice(), Torch.ENGINE)) {
+                // 3e19 squared overflows float32; the norm must still be sqrt(2) * 3e19 (and 5 for a plain 3-4 vector)
+                assertThat(AxonAd.squaredNorm(m.create(new float[] {3f, 4f}), "w", 1)).isEqualTo(25.0);
+                double big = AxonAd.squaredNorm(m.create(new float[] {3e19f, -3e19f}), "w", 1);
+                assertThat(Math.sqrt(big)).isCloseTo(Math.sqrt(2) * 3e19, within(1e13));
+                assertThatThrownBy(() -> AxonAd.squaredNorm(m.create(new float[] {1f, Float.NaN}), "wq.w", 7))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("axonad: training diverged in epoch 7 (largest gradient magnitude of wq.w NaN); check the data for"
+                                + " extreme values or lower the learning rate");
+                assertThatThrownBy(() -> AxonAd.squaredNorm(m.create(new float[] {Float.POSITIVE_INFINITY, 1f}), "pos", 2))
+                        .hasMessageContaining("epoch 2 (largest gradient magnitude of pos Infinity)");
+            }
+            return null;
+        });
     }
 }
