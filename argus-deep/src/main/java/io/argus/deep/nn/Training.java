@@ -68,7 +68,8 @@ public final class Training {
      * @param prefix name prefix of the returned weight tensors
      * @param ctx seed, threads, progress, cancellation
      * @throws IllegalArgumentException when there are too few samples for a training batch
-     * @throws IllegalStateException when the loss becomes NaN or infinite (training diverged)
+     * @throws IllegalStateException when a batch loss, a validation loss or a returned weight is NaN or infinite (training
+     *         diverged); the message names the task, the epoch and the value
      */
     public static Result fit(String task, Supplier<Block> factory, Shape[] inputShapes, int samples, Objective objective,
             TrainConfig config, String prefix, Context ctx) {
@@ -155,10 +156,7 @@ public final class Training {
                         NDList out = trainer.forward(in);
                         NDArray loss = objective.loss(bm, out, rows);
                         double v = loss.getFloat();
-                        if (!Double.isFinite(v)) {
-                            throw new IllegalStateException(task + ": training diverged in epoch " + (epoch + 1) + " (batch loss " + v
-                                    + "); check the data for extreme values or lower the learning rate");
-                        }
+                        requireFinite(task, epoch + 1, "batch loss", v);
                         gc.backward(loss);
                         sum += v * rows.length;
                     }
@@ -168,6 +166,7 @@ public final class Training {
             trainLoss[epoch] = sum / train.length;
             if (val.length > 0) {
                 valLoss[epoch] = evaluate(trainer, objective, val, config.batchSize(), ctx);
+                requireFinite(task, epoch + 1, "validation loss", valLoss[epoch]);
                 if (valLoss[epoch] < best) {
                     best = valLoss[epoch];
                     bestEpoch = epoch;
@@ -189,6 +188,7 @@ public final class Training {
             bestWeights = Weights.of(block, prefix);
             bestEpoch = epoch - 1;
         }
+        requireFinite(task, bestEpoch + 1, bestWeights);
         return new Result(bestWeights, epoch, bestEpoch, Arrays.copyOf(trainLoss, epoch), Arrays.copyOf(valLoss, val.length > 0 ? epoch : 0));
     }
 
@@ -201,11 +201,38 @@ public final class Training {
                 sum += objective.loss(bm, out, b).getFloat() * b.length;
             }
         }
-        double v = sum / rows.length;
-        if (!Double.isFinite(v)) {
-            throw new IllegalStateException("validation loss is " + v + "; training diverged");
+        return sum / rows.length;
+    }
+
+    /**
+     * The guard every training loop runs on its losses: a NaN or infinite value stops training.
+     *
+     * @param task the method's name
+     * @param epoch the 1-based epoch
+     * @param what which value ("batch loss", "validation loss", "gradient norm of wq.w")
+     * @throws IllegalStateException naming the method, the epoch and the value, when {@code value} is not finite
+     */
+    public static void requireFinite(String task, int epoch, String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException(task + ": training diverged in epoch " + epoch + " (" + what + " " + value
+                    + "); check the data for extreme values or lower the learning rate");
         }
-        return v;
+    }
+
+    /**
+     * The guard on float32 weights about to be returned: a step after the last finite loss may still have broken them.
+     *
+     * @throws IllegalStateException naming the method, the epoch and the first non-finite weight tensor
+     */
+    public static void requireFinite(String task, int epoch, Map<String, Tensor> weights) {
+        for (Map.Entry<String, Tensor> e : weights.entrySet()) {
+            for (float f : e.getValue().floats()) {
+                if (!Float.isFinite(f)) {
+                    throw new IllegalStateException(task + ": training diverged in epoch " + epoch + " (weight " + e.getKey() + " is " + f
+                            + "); check the data for extreme values or lower the learning rate");
+                }
+            }
+        }
     }
 
     /** Number of mini-batches of {@link #split}. */

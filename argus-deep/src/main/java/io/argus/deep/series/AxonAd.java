@@ -17,8 +17,10 @@ import io.argus.core.Scores;
 import io.argus.core.data.Series;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.threshold.ControlLimited;
 import io.argus.deep.nn.Standardizer;
 import io.argus.deep.nn.Torch;
+import io.argus.deep.nn.Training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -61,7 +63,15 @@ import org.slf4j.LoggerFactory;
  * calibration uses every training window (training and validation parts).
  *
  * <p>The model also carries an alarm threshold (Argus' addition, SKAB's rule, training data only): the
- * {@code uclFactor} multiple of the {@code uclQuantile} quantile of the training windows' scores.
+ * {@code uclFactor} multiple of the {@code uclQuantile} quantile of the training windows' scores; it is the
+ * model's {@link ControlLimited#controlLimit()}, which the series benchmark suites use.
+ *
+ * <p>Numerical safety. Every constant in the autograd graph lives in the batch's manager until the backward
+ * pass is done (see {@link #constant}); the gradient norm for the clip is summed in double and rescaled when
+ * float32 squares would overflow; a NaN or infinite batch loss, validation MSE, gradient or returned weight
+ * stops training with an {@link IllegalStateException} naming the epoch and the value (no step is skipped).
+ * Constant channels keep scale 1 in the standardiser (they become 0, as in the other series methods), and
+ * training data whose every channel is constant, or too short for two training windows, is refused.
  *
  * <p>Time: per epoch O(N · (W² d + W d² + W d F)) for N training windows; the attention is W × W per head.
  * Memory: about 0.35 M parameters at d = 128 (twice for Adam's moments, plus the target copy) and one batch.
@@ -186,7 +196,7 @@ public final class AxonAd implements Detector<Series> {
         NDArray q = splitHeads(Linear.linear(hn, s.get("wq.w"), s.get("wq.b")).singletonOrThrow(), b, w, heads, dh);
         NDArray k = splitHeads(Linear.linear(hn, s.get("wk.w"), s.get("wk.b")).singletonOrThrow(), b, w, heads, dh);
         NDArray v = splitHeads(Linear.linear(hn, s.get("wv.w"), s.get("wv.b")).singletonOrThrow(), b, w, heads, dh);
-        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh)).softmax(-1);
+        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).div(constant(q, (float) Math.sqrt(dh))).softmax(-1);
         NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, w, d);
         NDArray h2 = h.add(Linear.linear(ctx, s.get("wo.w"), s.get("wo.b")).singletonOrThrow());
         NDArray ff = LayerNorm.layerNorm(h2, norm, s.get("ln2.g"), s.get("ln2.b"), LN_EPS).singletonOrThrow();
@@ -222,11 +232,45 @@ public final class AxonAd implements Detector<Series> {
 
     /** 1 − cos(q_pred, q_tgt) per (window, step, head): (b, W, heads), as (x / max(‖x‖, 1e-8)) · (y / max(‖y‖, 1e-8)). */
     static NDArray mismatch(Pass pass) {
-        // each side is normalised on its own (no product of norms to overflow), each norm clamped below before the square
-        // root, whose gradient is infinite at 0
-        NDArray a = pass.qPred().div(pass.qPred().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
-        NDArray b = pass.qTgt().div(pass.qTgt().square().sum(new int[] {3}, true).maximum(1e-16f).sqrt());
-        return a.mul(b).sum(new int[] {3}).neg().add(1f);
+        // each side is normalised on its own (no product of norms to overflow), each squared norm clamped below before the
+        // square root, whose gradient is infinite at 0 (PyTorch's F.cosine_similarity clamps each norm at eps = 1e-8 alike)
+        NDArray floor = constant(pass.qPred(), 1e-16f);
+        NDArray a = pass.qPred().div(pass.qPred().square().sum(new int[] {3}, true).maximum(floor).sqrt());
+        NDArray b = pass.qTgt().div(pass.qTgt().square().sum(new int[] {3}, true).maximum(floor).sqrt());
+        return a.mul(b).sum(new int[] {3}).neg().add(constant(a, 1f));
+    }
+
+    /**
+     * A float32 scalar in {@code like}'s manager, where it stays until that manager closes.
+     *
+     * <p>Every constant that enters the autograd graph is made this way, never through DJL's
+     * {@code div(Number)}, {@code maximum(Number)} and alike: those wrap the number in an array and close it
+     * as soon as the forward operation returns, while PyTorch's graph still holds the operand for the
+     * backward pass (a quotient's gradient divides by it, a maximum's compares with it). The array's memory
+     * is a direct buffer that the JVM frees when its collector finds it unreachable, so a collection
+     * between the forward and the backward pass left the backward pass reading freed memory: the cause of
+     * the NaN gradients on SKAB valve2/0 and other/2 (only the attention's query and key path, the one
+     * behind the 1/√d_h scale, went NaN; see {@code AxonAdTest.gradientsDoNotDependOnWhenTheGarbageCollectorRuns}).
+     */
+    private static NDArray constant(NDArray like, float value) {
+        return like.getManager().create(value);
+    }
+
+    /**
+     * The training objective of one batch (OTHER.md §1): e^{−s_rec} MSE(rec, x) + s_rec + e^{−s_kl} L_jepa + s_kl,
+     * L_jepa the mean of 1 − cos(q_pred, q_tgt) over the masked (step, head) pairs.
+     *
+     * @param xb the (b, W, F) windows, in {@code bm}
+     * @param mask the (b, W, 1) JEPA mask, in {@code bm}
+     * @param bm the batch's manager; it must stay open until the backward pass is done
+     */
+    static NDArray trainingLoss(Net net, NDArray xb, NDArray mask, AxonAdParams p, NDManager bm) {
+        Pass pass = forward(net, xb, p, true);
+        NDArray mse = pass.rec().sub(xb).square().mean();
+        NDArray jepa = mismatch(pass).mul(mask).sum().div(mask.sum().mul(p.heads()));
+        NDArray sRec = temp(bm, net.student().get("s_rec").reshape(new Shape()));
+        NDArray sKl = temp(bm, net.student().get("s_kl").reshape(new Shape()));
+        return sRec.neg().exp().mul(mse).add(sRec).add(sKl.neg().exp().mul(jepa)).add(sKl);
     }
 
     /**
@@ -333,6 +377,8 @@ public final class AxonAd implements Detector<Series> {
         double best = Double.POSITIVE_INFINITY;
         Map<String, Tensor> bestWeights = null;
         int sinceBest = 0;
+        int bestEpoch = 0;
+        int lastEpoch = 0;
         long step = 0;
         ctx.progress().start(NAME, params.epochs());
         try {
@@ -353,21 +399,13 @@ public final class AxonAd implements Detector<Series> {
                         NDArray mask = bm.create(jepaMask(rows.length, params, masks), new Shape(rows.length, w, 1));
                         double lossValue;
                         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-                            Pass pass = forward(net, xb, params, true);
-                            NDArray mse = pass.rec().sub(xb).square().mean();
-                            NDArray jepa = mismatch(pass).mul(mask).sum().div(mask.sum().mul(params.heads()));
-                            NDArray sRec = temp(bm, student.get("s_rec").reshape(new Shape()));
-                            NDArray sKl = temp(bm, student.get("s_kl").reshape(new Shape()));
-                            NDArray loss = sRec.neg().exp().mul(mse).add(sRec).add(sKl.neg().exp().mul(jepa)).add(sKl);
+                            NDArray loss = trainingLoss(net, xb, mask, params, bm);
                             lossValue = loss.getFloat();
-                            if (!Double.isFinite(lossValue)) {
-                                throw new IllegalStateException(NAME + ": training diverged in epoch " + (epoch + 1) + " (batch loss " + lossValue
-                                        + "); check the data for extreme values or lower the learning rate");
-                            }
+                            Training.requireFinite(NAME, epoch + 1, "batch loss", lossValue);
                             gc.backward(loss);
                         }
                         step++;
-                        adamW(student, m1, m2, step, bm);
+                        adamW(student, m1, m2, step, epoch + 1, bm);
                         for (String k : TARGET_PARTS) {
                             NDArray tk = target.get(k);
                             tk.muli((float) params.emaMomentum()).addi(temp(bm, student.get(k).mul((float) (1 - params.emaMomentum()))));
@@ -376,11 +414,16 @@ public final class AxonAd implements Detector<Series> {
                     }
                 }
                 double valMse = val.length == 0 ? Double.NaN : validationMse(net, x, c, val, m, ctx);
+                if (val.length > 0) {
+                    Training.requireFinite(NAME, epoch + 1, "validation reconstruction MSE", valMse);
+                }
                 LOG.debug("{} epoch {}: train loss {} validation reconstruction MSE {}", NAME, epoch + 1, sum / fitRows.length, valMse);
                 ctx.progress().advance(1);
+                lastEpoch = epoch + 1;
                 if (val.length > 0) {
                     if (valMse < best) {
                         best = valMse;
+                        bestEpoch = epoch + 1;
                         bestWeights = snapshot(net);
                         sinceBest = 0;
                     } else if (++sinceBest >= params.patience() && params.patience() > 0) {
@@ -391,16 +434,24 @@ public final class AxonAd implements Detector<Series> {
         } finally {
             ctx.progress().done();
         }
-        return bestWeights != null ? bestWeights : snapshot(net);
+        Map<String, Tensor> out = bestWeights != null ? bestWeights : snapshot(net);
+        Training.requireFinite(NAME, bestWeights != null ? bestEpoch : lastEpoch, out);
+        return out;
     }
 
-    /** One AdamW step with global gradient-norm clipping (PyTorch's clip_grad_norm_ then AdamW), gradients zeroed after. */
-    private void adamW(Map<String, NDArray> student, Map<String, NDArray> m1, Map<String, NDArray> m2, long step, NDManager bm) {
+    /**
+     * One AdamW step with global gradient-norm clipping (PyTorch's clip_grad_norm_ then AdamW), gradients zeroed after.
+     *
+     * @throws IllegalStateException naming the epoch and the parameter when a gradient holds a NaN or an infinity (the
+     *         clip would turn it into NaN weights)
+     */
+    private void adamW(Map<String, NDArray> student, Map<String, NDArray> m1, Map<String, NDArray> m2, long step, int epoch, NDManager bm) {
         double sq = 0;
-        for (NDArray a : student.values()) {
-            sq += temp(bm, a.getGradient()).square().sum().getFloat();
+        for (Map.Entry<String, NDArray> e : student.entrySet()) {
+            sq += squaredNorm(temp(bm, e.getValue().getGradient()), e.getKey(), epoch);
         }
         double norm = Math.sqrt(sq);
+        Training.requireFinite(NAME, epoch, "global gradient norm", norm);
         float clip = params.gradClip() > 0 && norm > params.gradClip() ? (float) (params.gradClip() / (norm + 1e-6)) : 1f;
         float lr = (float) params.learningRate();
         double bc1 = 1 - Math.pow(BETA1, step);
@@ -422,6 +473,21 @@ public final class AxonAd implements Detector<Series> {
         }
     }
 
+    /**
+     * The squared L2 norm of a gradient, in double: float32 squares overflow above about 1.8e19, so a large but finite
+     * gradient is summed scaled by its largest magnitude. A NaN or infinite entry stops training.
+     */
+    static double squaredNorm(NDArray g, String name, int epoch) {
+        double sq = g.square().sum().getFloat();
+        if (Double.isFinite(sq)) {
+            return sq;
+        }
+        double max = g.abs().max().getFloat();
+        Training.requireFinite(NAME, epoch, "largest gradient magnitude of " + name, max);
+        double scaled = g.div(constant(g, (float) max)).square().sum().getFloat();
+        return scaled * max * max;
+    }
+
     /** Hands an array made from a long-lived one to the batch's manager, so that it is freed with the batch. */
     private static NDArray temp(NDManager bm, NDArray a) {
         a.attach(bm);
@@ -440,11 +506,7 @@ public final class AxonAd implements Detector<Series> {
                 sum += pass.rec().sub(xb).square().mean().getFloat() * rows.length;
             }
         }
-        double v = sum / val.length;
-        if (!Double.isFinite(v)) {
-            throw new IllegalStateException(NAME + ": validation loss is " + v + "; training diverged");
-        }
-        return v;
+        return sum / val.length;
     }
 
     private static Map<String, Tensor> snapshot(Net net) {
@@ -473,7 +535,7 @@ public final class AxonAd implements Detector<Series> {
     }
 
     /** A fitted AxonAD with its calibration and alarm threshold. */
-    public static final class AxonModel implements Model<Series> {
+    public static final class AxonModel implements Model<Series>, ControlLimited {
         private final AxonAdParams params;
         private final int channels;
         private final Standardizer scaler;
@@ -545,6 +607,16 @@ public final class AxonAd implements Detector<Series> {
 
         /** The alarm threshold on step scores (SKAB's UCL rule on training window scores). */
         public double threshold() {
+            return ucl;
+        }
+
+        /**
+         * The same alarm limit as {@link #threshold()}: {@code uclFactor} times the {@code uclQuantile} quantile of
+         * the training windows' scores (SKAB's Conv-AE / LSTM-AE rule, training data only), so that benchmarks flag a
+         * step when its score is above it.
+         */
+        @Override
+        public double controlLimit() {
             return ucl;
         }
 

@@ -118,7 +118,49 @@ class TrainingTest {
         try (Context ctx = Context.builder().seed(1).threads(1).build()) {
             assertThatThrownBy(() -> fit(new TrainConfig(50, 8, 10, TrainConfig.Optimizer.SGD, 0, 0, 1, 0, 0), ctx))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("linear: training diverged in epoch");
+                    .hasMessageStartingWith("linear: training diverged in epoch ")
+                    .hasMessageContaining("(batch loss ");
+        }
+    }
+
+    /**
+     * sqrt(out − out): the loss is 0, but the square root's gradient at 0 is infinite and the two paths of
+     * out cancel it into NaN, so the first optimiser step leaves NaN weights behind a finite batch loss.
+     */
+    private static final Objective FINITE_LOSS_NAN_GRADIENT = new Objective() {
+        @Override
+        public NDList inputs(NDManager m, int[] rows) {
+            return REGRESSION.inputs(m, rows);
+        }
+
+        @Override
+        public NDArray loss(NDManager m, NDList out, int[] rows) {
+            NDArray y = out.singletonOrThrow();
+            return y.sub(y).sqrt().sum();
+        }
+    };
+
+    @Test
+    void aNonFiniteValidationLossStopsTrainingNamingTheEpoch() {
+        try (Context ctx = Context.builder().seed(1).threads(1).build()) {
+            // 10 samples, 2 held out: one training batch of 8, then the validation pass sees the broken weights
+            assertThatThrownBy(() -> Training.fit("linear", LINEAR, new Shape[] {new Shape(8, 1)}, 10, FINITE_LOSS_NAN_GRADIENT,
+                    TrainConfig.adam(5, 8, 0.01, 0).withValidation(0.2, 2), "w.", ctx))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("linear: training diverged in epoch 1 (validation loss NaN); check the data for extreme values or lower the"
+                            + " learning rate");
+        }
+    }
+
+    @Test
+    void nonFiniteWeightsAreNeverReturned() {
+        try (Context ctx = Context.builder().seed(1).threads(1).build()) {
+            // one epoch of one batch: the only batch loss is finite (0), the step after it breaks the weights
+            assertThatThrownBy(() -> Training.fit("linear", LINEAR, new Shape[] {new Shape(8, 1)}, 8, FINITE_LOSS_NAN_GRADIENT,
+                    TrainConfig.adam(1, 8, 0.01, 0), "w.", ctx))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("linear: training diverged in epoch 1 (weight w.")
+                    .hasMessageContaining(" is NaN)");
         }
     }
 

@@ -2,7 +2,12 @@ package io.argus.deep.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.argus.core.Context;
 import io.argus.core.Model;
 import io.argus.core.data.Series;
@@ -12,8 +17,13 @@ import io.argus.core.model.SavedModel;
 import io.argus.core.model.Tensor;
 import io.argus.core.params.MethodRegistry;
 import io.argus.core.threshold.Calibration;
+import io.argus.core.threshold.ControlLimited;
 import io.argus.core.threshold.Threshold;
 import io.argus.deep.DeepFixtures;
+import io.argus.deep.nn.Torch;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -163,5 +173,151 @@ class AxonAdTest {
         assertThatThrownBy(() -> m.score(Series.of(50, 3, new float[150], null, null, null, null), ctx))
                 .hasMessage("shape mismatch: the model was fitted on 2 channels, the series has 3");
         assertThat(Arrays.stream(m.score(sines(60, -1, 9), ctx).toArray()).allMatch(Double::isFinite)).isTrue();
+    }
+
+    /**
+     * The backward pass reads what the forward pass saved. A constant operand that the engine frees once
+     * its Java wrapper is collected (DJL's {@code div(Number)} and friends close the scalar they make)
+     * leaves the backward pass reading freed memory: the gradients then depend on when the garbage
+     * collector runs, and went NaN on SKAB valve2/0. Here a collection runs between the passes and the
+     * freed small blocks are refilled with NaN bytes; the gradients must not change.
+     */
+    @Test
+    void gradientsDoNotDependOnWhenTheGarbageCollectorRuns() throws InterruptedException {
+        AxonAdParams p = new AxonAdParams(12, 8, 2, 1e-3, 3, 1, 1, 8, 0, 0, 0, 1.0, 0.9, 0, 0.5, 0.99, 1.5);
+        float[] plain = gradients(p, false);
+        float[] collected = gradients(p, true);
+        for (float g : plain) {
+            assertThat(g).isFinite();
+        }
+        assertThat(collected).containsExactly(plain);
+    }
+
+    private static float[] gradients(AxonAdParams p, boolean collectBetweenPasses) {
+        int c = 2;
+        Map<String, long[]> shapes = AxonAd.studentShapes(c, p);
+        Map<String, float[]> init = AxonAd.initialise(shapes, new SplittableRandom(5));
+        float[] x = new float[p.window() * 4 * c];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) DeepFixtures.gaussian(r);
+        }
+        return Torch.call(1, () -> {
+            try (NDManager m = NDManager.newBaseManager(Torch.engine().defaultDevice(), Torch.ENGINE)) {
+                Map<String, NDArray> student = new LinkedHashMap<>();
+                Map<String, NDArray> target = new LinkedHashMap<>();
+                for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                    NDArray a = m.create(init.get(e.getKey()), new Shape(e.getValue()));
+                    a.setRequiresGradient(true);
+                    student.put(e.getKey(), a);
+                    target.put(e.getKey(), m.create(init.get(e.getKey()), new Shape(e.getValue())));
+                }
+                AxonAd.Net net = new AxonAd.Net(student, target);
+                try (NDManager bm = m.newSubManager()) {
+                    NDArray xb = bm.create(x, new Shape(4, p.window(), c));
+                    NDArray mask = bm.create(AxonAd.jepaMask(4, p, new SplittableRandom(7)), new Shape(4, p.window(), 1));
+                    try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+                        NDArray loss = AxonAd.trainingLoss(net, xb, mask, p, bm);
+                        if (collectBetweenPasses) {
+                            collectAndPoisonFreedBlocks();
+                        }
+                        gc.backward(loss);
+                    }
+                    List<Float> out = new ArrayList<>();
+                    for (NDArray a : student.values()) {
+                        for (float g : a.getGradient().toFloatArray()) {
+                            out.add(g);
+                        }
+                    }
+                    float[] g = new float[out.size()];
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] = out.get(i);
+                    }
+                    return g;
+                }
+            }
+        });
+    }
+
+    /** Runs the collector (and with it the cleaners of unreachable direct buffers), then refills small freed blocks with NaN. */
+    private static void collectAndPoisonFreedBlocks() {
+        List<ByteBuffer> poison = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            for (int size : new int[] {4, 8}) {
+                for (int i = 0; i < 64; i++) {
+                    ByteBuffer b = ByteBuffer.allocateDirect(size);
+                    while (b.hasRemaining()) {
+                        b.put((byte) 0xFF);
+                    }
+                    poison.add(b);
+                }
+            }
+        }
+        assertThat(poison).isNotEmpty();
+    }
+
+    @Test
+    void constantOrTinyTrainingDataFailsClearlyAndAConstantChannelIsHarmless() {
+        // window + 1 steps give 2 windows, one of them held out: too few to train on
+        assertThatThrownBy(() -> new AxonAd(SMALL).fit(sines(21, -1, 1), ctx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("axonad needs at least 2 training windows after holding out 1 for validation, got 2 windows");
+        float[] flat = new float[200 * 3];
+        Arrays.fill(flat, 7.25f);
+        assertThatThrownBy(() -> new AxonAd(SMALL).fit(Series.of(200, 3, flat, null, null, null, null), ctx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the training data is constant");
+        // one channel constant, one flat but for a single spike: training stays finite, and so do the scores
+        Series sine = sines(200, -1, 3);
+        float[] v = new float[200 * 3];
+        for (int t = 0; t < 200; t++) {
+            v[3 * t] = sine.values()[2 * t];
+            v[3 * t + 1] = 4f;
+            v[3 * t + 2] = t == 120 ? 1f : 0f;
+        }
+        Series odd = Series.of(200, 3, v, null, null, null, null);
+        AxonAd.AxonModel m = (AxonAd.AxonModel) new AxonAd(SMALL.withEpochs(5)).fit(odd, ctx);
+        assertThat(m.state().values().stream().filter(t -> t.dtype() == Tensor.DType.F32).flatMap(t -> {
+            List<Float> fs = new ArrayList<>();
+            for (float f : t.floats()) {
+                fs.add(f);
+            }
+            return fs.stream();
+        })).allMatch(Float::isFinite);
+        assertThat(Arrays.stream(m.score(odd, ctx).toArray()).allMatch(Double::isFinite)).isTrue();
+        assertThat(m.threshold()).isFinite();
+    }
+
+    @Test
+    void theModelCarriesItsAlarmThresholdAsItsControlLimit() {
+        Model<Series> m = new AxonAd(SMALL.withEpochs(2)).fit(sines(150, -1, 8), ctx);
+        assertThat(m).isInstanceOf(ControlLimited.class);
+        assertThat(((ControlLimited) m).controlLimit()).isEqualTo(((AxonAd.AxonModel) m).threshold()).isFinite();
+    }
+
+    @Test
+    void theClipNormSurvivesLargeGradientsAndRefusesNonFiniteOnes() {
+        Torch.call(1, () -> {
+            try (NDManager m = NDManager.newBaseManager(Torch.engine().defaultDevice(), Torch.ENGINE)) {
+                // 3e19 squared overflows float32; the norm must still be sqrt(2) * 3e19 (and 5 for a plain 3-4 vector)
+                assertThat(AxonAd.squaredNorm(m.create(new float[] {3f, 4f}), "w", 1)).isEqualTo(25.0);
+                double big = AxonAd.squaredNorm(m.create(new float[] {3e19f, -3e19f}), "w", 1);
+                assertThat(Math.sqrt(big)).isCloseTo(Math.sqrt(2) * 3e19, within(1e13));
+                assertThatThrownBy(() -> AxonAd.squaredNorm(m.create(new float[] {1f, Float.NaN}), "wq.w", 7))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("axonad: training diverged in epoch 7 (largest gradient magnitude of wq.w NaN); check the data for"
+                                + " extreme values or lower the learning rate");
+                assertThatThrownBy(() -> AxonAd.squaredNorm(m.create(new float[] {Float.POSITIVE_INFINITY, 1f}), "pos", 2))
+                        .hasMessageContaining("epoch 2 (largest gradient magnitude of pos Infinity)");
+            }
+            return null;
+        });
     }
 }
