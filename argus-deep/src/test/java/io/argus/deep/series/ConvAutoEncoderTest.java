@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConvAutoEncoderTest {
 
-    private static final ConvAutoEncoderParams SMALL = new ConvAutoEncoderParams(20, 8, 5, 0.0, 30, 32, 3e-3, 0.1, 5, 0.99, 1.5);
+    private static final ConvAutoEncoderParams SMALL = new ConvAutoEncoderParams(20, 8, 5, 0.0, 30, 32, 3e-3, 0.1, 5, 0.99, 1.5,
+            ConvAutoEncoderParams.OutputChannels.ONE, ConvAutoEncoderParams.PointRule.SKAB);
     private static Context ctx;
 
     @BeforeAll
@@ -55,12 +56,12 @@ class ConvAutoEncoderTest {
     }
 
     @Test
-    void upsamplingInsertsAZeroAfterEveryStep() {
+    void upsamplingInsertsAZeroBeforeEveryStep() {
         Torch.call(1, () -> {
             try (NDManager m = NDManager.newBaseManager(Torch.ENGINE)) {
                 NDList out = ConvAutoEncoder.upsampleWithZeros(new NDList(m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 2, 3))));
                 assertThat(out.singletonOrThrow().getShape()).isEqualTo(new Shape(1, 2, 6));
-                assertThat(out.singletonOrThrow().toFloatArray()).containsExactly(1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0);
+                assertThat(out.singletonOrThrow().toFloatArray()).containsExactly(0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6);
             }
             return null;
         });
@@ -100,18 +101,19 @@ class ConvAutoEncoderTest {
         assertThat(back.score(query, ctx).toArray()).containsExactly(s);
         assertThat(back.threshold()).isEqualTo(((ConvAutoEncoder.ConvAeModel) m).threshold());
         Map<String, Tensor> state = new LinkedHashMap<>(m.state());
-        state.put("net.01Conv1d_weight", Tensor.f32(new float[8 * 3 * 5], 8, 3, 5));
+        state.put("net.02Conv1d_weight", Tensor.f32(new float[8 * 3 * 5], 8, 3, 5));
         assertThatThrownBy(() -> provider.restore(p, state))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model state tensor 'net.01Conv1d_weight' has shape [8, 3, 5] but the architecture conv-ae [2, 20, 8, 5]"
-                        + " (channels, window, filters, kernel) expects [8, 2, 5]");
+                .hasMessage("model state tensor 'net.02Conv1d_weight' has shape [8, 3, 5] but the architecture conv-ae [2, 20, 8, 5, 1]"
+                        + " (channels, window, filters, kernel, outputs) expects [8, 2, 5]");
     }
 
     @Test
     void badInputFailsClearly() {
         assertThatThrownBy(() -> new ConvAutoEncoder(SMALL).fit(sines(20, -1, 1), ctx))
                 .hasMessage("conv-ae needs at least window + 1 = 21 training steps, got 20");
-        assertThatThrownBy(() -> new ConvAutoEncoderParams(30, 8, 5, 0, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5))
+        assertThatThrownBy(() -> new ConvAutoEncoderParams(30, 8, 5, 0, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5,
+                ConvAutoEncoderParams.OutputChannels.ONE, ConvAutoEncoderParams.PointRule.SKAB))
                 .hasMessage("parameter window = 30 must be a multiple of 4 (two stride-2 convolutions)");
         float[] flat = new float[100 * 2];
         assertThatThrownBy(() -> new ConvAutoEncoder(SMALL).fit(Series.of(100, 2, flat, null, null, null, null), ctx))

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LstmAutoEncoderTest {
 
-    private static final LstmAutoEncoderParams SMALL = new LstmAutoEncoderParams(10, 16, 30, 32, 1e-2, 0.1, 5, 0.99, 1.5);
+    private static final LstmAutoEncoderParams SMALL = new LstmAutoEncoderParams(10, 16, 30, 32, 1e-2, 0.1, 5, 0.99, 1.5,
+            ConvAutoEncoderParams.PointRule.SKAB);
     private static Context ctx;
 
     @BeforeAll
@@ -121,7 +122,7 @@ class LstmAutoEncoderTest {
     void badInputFailsClearly() {
         assertThatThrownBy(() -> new LstmAutoEncoder(SMALL).fit(sines(10, -1, 1), ctx))
                 .hasMessage("lstm-ae needs at least window + 1 = 11 training steps, got 10");
-        assertThatThrownBy(() -> new LstmAutoEncoderParams(1, 8, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5))
+        assertThatThrownBy(() -> new LstmAutoEncoderParams(1, 8, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5, ConvAutoEncoderParams.PointRule.SKAB))
                 .hasMessageContaining("window");
         float[] flat = new float[100 * 2];
         assertThatThrownBy(() -> new LstmAutoEncoder(SMALL).fit(Series.of(100, 2, flat, null, null, null, null), ctx))
