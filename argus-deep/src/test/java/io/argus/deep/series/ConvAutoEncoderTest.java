@@ -266,6 +266,39 @@ class ConvAutoEncoderTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameScoresAndAnotherSeedOthers() {
+        ConvAutoEncoderParams p = SMALL.withEpochs(2);
+        Series train = sines(150, -1, 5);
+        Series query = sines(100, 30, 6);
+        double[][] s = new double[3][];
+        long[] seeds = {3, 3, 4};
+        for (int i = 0; i < 3; i++) {
+            try (Context c = Context.builder().seed(seeds[i]).threads(1).build()) {
+                s[i] = new ConvAutoEncoder(p.withOutputChannels(ConvAutoEncoderParams.OutputChannels.ALL)).fit(train, c).score(query, c).toArray();
+            }
+        }
+        assertThat(s[1]).containsExactly(s[0]);
+        assertThat(s[2]).isNotEqualTo(s[0]);
+    }
+
+    @Test
+    void oneChannelPerInputRoundTripsAndIsNotConfusedWithOne() {
+        ConvAutoEncoderProvider provider = new ConvAutoEncoderProvider();
+        ConvAutoEncoderParams all = io.argus.core.params.Params.parse(ConvAutoEncoderParams.class, ConvAutoEncoderParams.DEFAULTS, java.util.Map.of("window", "20", "filters", "8", "kernel", "5", "epochs", "2",
+                "outputChannels", "all", "pointRule", "all_windows"), "conv-ae");
+        assertThat(all.outputChannels()).isEqualTo(ConvAutoEncoderParams.OutputChannels.ALL);
+        assertThat(all.pointRule()).isEqualTo(ConvAutoEncoderParams.PointRule.ALL_WINDOWS);
+        Model<Series> m = provider.detector(all).fit(sines(120, -1, 3), ctx);
+        Series query = sines(60, 20, 4);
+        assertThat(provider.restore(all, m.state()).score(query, ctx).toArray()).containsExactly(m.score(query, ctx).toArray());
+        assertThatThrownBy(() -> provider.restore(all.withOutputChannels(ConvAutoEncoderParams.OutputChannels.ONE), m.state()))
+                .hasMessage("conv-ae: model state tensor 'architecture' is [2, 20, 8, 5, 2] but the parameters give [channels, 20, 8, 5, 1]");
+        assertThatThrownBy(() -> io.argus.core.params.Params.parse(ConvAutoEncoderParams.class, ConvAutoEncoderParams.DEFAULTS,
+                java.util.Map.of("outputChannels", "two"), "conv-ae"))
+                .hasMessageContaining("one|all");
+    }
+
+    @Test
     void badInputFailsClearly() {
         assertThatThrownBy(() -> new ConvAutoEncoder(SMALL).fit(sines(20, -1, 1), ctx))
                 .hasMessage("conv-ae needs at least window + 1 = 21 training steps, got 20");
