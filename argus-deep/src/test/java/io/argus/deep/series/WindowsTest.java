@@ -76,6 +76,38 @@ class WindowsTest {
     }
 
     @Test
+    void aResidualSumsOverChannelsTheMeanOverStepsAndBroadcastsOneDecodedChannel() {
+        // 2 channels over 6 steps: channel 0 is t, channel 1 is 3t
+        float[] x = new float[12];
+        for (int t = 0; t < 6; t++) {
+            x[2 * t] = t;
+            x[2 * t + 1] = 3 * t;
+        }
+        int w = 3;
+        double[][] got = new double[2][];
+        io.argus.deep.nn.Torch.call(1, () -> {
+            try (io.argus.core.Context ctx = io.argus.core.Context.builder().seed(1).threads(1).build()) {
+                // decodes one channel, a copy of channel 0: the residual is channel 1's mean |3t - t| over the window
+                try (io.argus.deep.nn.Network one = io.argus.deep.nn.Network.load(
+                        () -> new ai.djl.nn.LambdaBlock(l -> new ai.djl.ndarray.NDList(l.singletonOrThrow().get(":, 0:1, :"))),
+                        new ai.djl.ndarray.types.Shape[] {new ai.djl.ndarray.types.Shape(2, 2, w)}, java.util.Map.of(), "net.", "copy")) {
+                    got[0] = Windows.residuals(one, 4, 3, ctx, (m, starts) -> Windows.channelsFirst(m, x, 2, w, starts), true, 2, w);
+                }
+                // decodes all channels as zeros, time-major: the residual is the sum over channels of the mean |x|
+                try (io.argus.deep.nn.Network zero = io.argus.deep.nn.Network.load(
+                        () -> new ai.djl.nn.LambdaBlock(l -> new ai.djl.ndarray.NDList(l.singletonOrThrow().zerosLike())),
+                        new ai.djl.ndarray.types.Shape[] {new ai.djl.ndarray.types.Shape(2, w, 2)}, java.util.Map.of(), "net.", "zero")) {
+                    got[1] = Windows.residuals(zero, 4, 3, ctx, (m, starts) -> Windows.timeFirst(m, x, 2, w, starts), false, 2, w);
+                }
+            }
+            return null;
+        });
+        // window k covers t = k, k+1, k+2: mean of 2t is 2(k+1); mean of t + 3t is 4(k+1)
+        assertThat(got[0]).containsExactly(2, 4, 6, 8);
+        assertThat(got[1]).containsExactly(4, 8, 12, 16);
+    }
+
+    @Test
     void quantileInterpolatesLinearlyAsNumpy() {
         double[] v = {4, 1, 3, 2};
         assertThat(Windows.quantile(v, 0.5)).isEqualTo(2.5);
