@@ -47,7 +47,7 @@ public final class Training {
      * The trained weights and the loss history.
      *
      * @param weights the selected weights (the epoch with the lowest validation loss; the last epoch
-     *        without a validation split), under the requested prefix
+     *        without a validation split or with {@link TrainConfig#keepBest()} false), under the requested prefix
      * @param epochsRun epochs run before stopping
      * @param bestEpoch the 0-based epoch whose weights were kept
      * @param trainLoss mean training loss per epoch run
@@ -96,11 +96,10 @@ public final class Training {
         if (samples < 2) {
             throw new IllegalArgumentException(task + " needs at least 2 training samples, got " + samples);
         }
-        int[] order = permutation(samples, ctx.random(0x7472_6169_6eL));
-        int nVal = (int) Math.floor(samples * config.validationFraction());
-        if (config.validationFraction() > 0 && nVal == 0) {
-            nVal = 1;
-        }
+        int[] order = config.validationSplit() == TrainConfig.ValidationSplit.LAST
+                ? lastFirst(samples, config.validationCount(samples))
+                : permutation(samples, ctx.random(0x7472_6169_6eL));
+        int nVal = config.validationCount(samples);
         if (samples - nVal < 2) {
             throw new IllegalArgumentException(task + " needs at least 2 training samples after holding out " + nVal
                     + " for validation, got " + samples);
@@ -117,7 +116,8 @@ public final class Training {
             Block block = factory.get();
             Tracker lr = update -> (float) config.learningRateAt(Math.max(0, update - 1) / stepsPerEpoch);
             Optimizer opt = switch (config.optimizer()) {
-                case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) config.weightDecay()).build();
+                case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optEpsilon((float) config.adamEpsilon())
+                        .optWeightDecays((float) config.weightDecay()).build();
                 case SGD -> Optimizer.sgd().setLearningRateTracker(lr).optWeightDecays((float) config.weightDecay()).build();
             };
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
@@ -146,7 +146,9 @@ public final class Training {
         int epoch = 0;
         for (; epoch < config.epochs(); epoch++) {
             int[] perm = train.clone();
-            shuffleInPlace(perm, shuffle);
+            if (config.shuffle()) {
+                shuffleInPlace(perm, shuffle);
+            }
             double sum = 0;
             for (int[] rows : split(perm, config.batchSize())) {
                 ctx.checkCancelled();
@@ -170,7 +172,7 @@ public final class Training {
                 if (valLoss[epoch] < best) {
                     best = valLoss[epoch];
                     bestEpoch = epoch;
-                    bestWeights = Weights.of(block, prefix);
+                    bestWeights = config.keepBest() ? Weights.of(block, prefix) : null;
                     sinceBest = 0;
                 } else {
                     sinceBest++;
@@ -184,7 +186,7 @@ public final class Training {
                 break;
             }
         }
-        if (bestWeights == null) {
+        if (bestWeights == null || !config.keepBest()) {
             bestWeights = Weights.of(block, prefix);
             bestEpoch = epoch - 1;
         }
@@ -254,6 +256,18 @@ public final class Training {
             out[i] = Arrays.copyOfRange(rows, from, to);
         }
         return out;
+    }
+
+    /** The last {@code nVal} indices (in order), then the others (in order): the split of Keras' validation_split. */
+    static int[] lastFirst(int n, int nVal) {
+        int[] p = new int[n];
+        for (int i = 0; i < nVal; i++) {
+            p[i] = n - nVal + i;
+        }
+        for (int i = nVal; i < n; i++) {
+            p[i] = i - nVal;
+        }
+        return p;
     }
 
     static int[] permutation(int n, SplittableRandom rng) {

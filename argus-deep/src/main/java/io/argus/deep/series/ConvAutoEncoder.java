@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.Dropout;
@@ -17,6 +18,8 @@ import io.argus.core.data.Series;
 import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.threshold.ControlLimited;
+import io.argus.deep.nn.KerasInit;
 import io.argus.deep.nn.Network;
 import io.argus.deep.nn.Objective;
 import io.argus.deep.nn.Standardizer;
@@ -32,12 +35,23 @@ import java.util.Map;
  * reconstructs badly are anomalous.
  *
  * <p>The Conv-AE of the SKAB leaderboard (Katser and Kozitsin, "Skoltech Anomaly Benchmark (SKAB)",
- * Kaggle 2020; F1 0.78 on the outlier problem), following the Keras example it was built from
- * (defaults and sources in {@link ConvAutoEncoderParams}). Channels are standardised on the training
- * series; the window residual is the mean absolute reconstruction error over its steps and channels;
- * a step's score is the smallest residual of the windows containing it, so that it exceeds the
- * threshold exactly when all of them do (the notebook's point rule). The model carries its threshold,
- * the UCL, derived from training residuals only ({@link ConvAeModel#threshold()}).
+ * Kaggle 2020; F1 0.78 on the outlier problem), as in SKAB core/Conv_AE.py and the notebooks' pipeline
+ * (defaults in {@link ConvAutoEncoderParams}). Channels are standardised on the training series
+ * (scikit-learn's StandardScaler); windows of w consecutive steps, stride 1, are cut from the training
+ * series and, separately, from each scored series. Training follows Keras' {@code fit}: Glorot-uniform
+ * kernels and zero biases, shuffled batches, the last 10% of the windows (unshuffled) for validation,
+ * early stopping without restoring the best weights (the last epoch's weights are kept), Adam with
+ * Keras' epsilon. A window's residual is the sum over channels of the mean over its steps of |x − x̂|;
+ * the UCL is {@code uclFactor} times the {@code uclQuantile} quantile of the training windows'
+ * residuals (training data only), and each step's score exceeds the UCL exactly when the point rule
+ * flags it ({@link ConvAutoEncoderParams.PointRule}); the model reports the UCL as its
+ * {@link ControlLimited#controlLimit()}.
+ *
+ * <p>Keras' layers are rebuilt from PyTorch's: a "same" convolution with stride 2 is an explicit
+ * asymmetric zero padding (TensorFlow puts the odd pad at the end) and an unpadded convolution; a
+ * transposed convolution with stride 2 is zero insertion plus a stride-1 convolution
+ * ({@link #upsampleWithZeros}). Remaining difference: PyTorch's Adam adds epsilon to the bias-corrected
+ * second-moment root, Keras' to the uncorrected one.
  *
  * <p>Time: O(epochs · W · w · C · F · k) for W training windows; scoring one forward pass per window.
  * Memory: weights plus one batch of windows.
@@ -78,8 +92,9 @@ public final class ConvAutoEncoder implements Detector<Series> {
                 return outputs.singletonOrThrow().sub(Windows.channelsFirst(m, x, c, w, rows)).square().mean();
             }
         };
+        // SKAB's Conv-AE: model.fit(..., validation_split=0.1, callbacks=[EarlyStopping(patience=5)]), shuffle left at True
         TrainConfig cfg = TrainConfig.adam(params.epochs(), params.batchSize(), params.learningRate(), 0)
-                .withValidation(params.validationFraction(), params.patience());
+                .keras(params.validationFraction(), params.patience(), true);
         Training.Result r = Training.fit(NAME, () -> network(c, params), new Shape[] {new Shape(2, c, w)}, windows, objective, cfg, WEIGHTS, ctx);
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put(ARCHITECTURE, Tensor.i64(architecture(c, params)));
@@ -98,54 +113,92 @@ public final class ConvAutoEncoder implements Detector<Series> {
     }
 
     static long[] architecture(int channels, ConvAutoEncoderParams p) {
-        return new long[] {channels, p.window(), p.filters(), p.kernel()};
+        return new long[] {channels, p.window(), p.filters(), p.kernel(), outputChannels(channels, p)};
+    }
+
+    static int outputChannels(int channels, ConvAutoEncoderParams p) {
+        return p.outputChannels() == ConvAutoEncoderParams.OutputChannels.ONE ? 1 : channels;
     }
 
     /**
-     * (b, c, L) → (b, c, 2L): x0 0 x1 0 … x(L−1) 0. Followed by a stride-1 convolution with padding k/2
-     * this is exactly a transposed convolution with stride 2, padding k/2 and output padding 1 (Keras'
-     * Conv1DTranspose(strides=2, padding="same")) up to the kernel's flip, which training absorbs:
-     * DJL's PyTorch engine does not implement transposed convolution.
+     * TensorFlow's "same" padding for a convolution of width {@code kernel} and stride {@code stride} on
+     * (b, c, L): ⌈L/stride⌉ outputs need max((⌈L/stride⌉ − 1)·stride + kernel − L, 0) zeros, the smaller
+     * half before the series and the larger after it (PyTorch pads symmetrically, so the pad is explicit).
+     */
+    static java.util.function.Function<NDList, NDList> samePadding(int kernel, int stride) {
+        return in -> {
+            NDArray x = in.singletonOrThrow();
+            Shape s = x.getShape();
+            long len = s.get(2);
+            long out = (len + stride - 1) / stride;
+            long total = Math.max((out - 1) * stride + kernel - len, 0);
+            long before = total / 2;
+            long after = total - before;
+            NDArray y = x;
+            if (before > 0) {
+                y = x.getManager().zeros(new Shape(s.get(0), s.get(1), before), x.getDataType()).concat(y, 2);
+            }
+            if (after > 0) {
+                y = y.concat(x.getManager().zeros(new Shape(s.get(0), s.get(1), after), x.getDataType()), 2);
+            }
+            return new NDList(y);
+        };
+    }
+
+    /**
+     * (b, c, L) → (b, c, 2L): 0 x0 0 x1 … 0 x(L−1). Followed by a stride-1 convolution with symmetric
+     * padding k/2 (odd k) this is exactly Keras' Conv1DTranspose(strides=2, padding="same"), whose output
+     * o sums x[i]·w[o − 2i + (k−3)/2], up to the kernel's flip, which only renames the weights: DJL's
+     * PyTorch engine does not implement transposed convolution.
      */
     static NDList upsampleWithZeros(NDList in) {
         NDArray x = in.singletonOrThrow();
         Shape s = x.getShape();
         NDArray e = x.expandDims(3);
-        return new NDList(e.concat(e.zerosLike(), 3).reshape(s.get(0), s.get(1), 2 * s.get(2)));
+        return new NDList(e.zerosLike().concat(e, 3).reshape(s.get(0), s.get(1), 2 * s.get(2)));
+    }
+
+    private static Block conv(int filters, int kernel, int stride, int padding) {
+        Block b = Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters).optStride(new Shape(stride))
+                .optPadding(new Shape(padding)).build();
+        b.setInitializer(KerasInit.glorotUniform(), Parameter.Type.WEIGHT);
+        return b;
     }
 
     /**
-     * The network. The Keras model's transposed convolutions are built as zero-insertion upsampling
-     * plus a convolution ({@link #upsampleWithZeros}); the last one (stride 1) is a plain convolution.
+     * The network, SKAB's Keras Sequential layer by layer (Glorot-uniform kernels, zero biases). The
+     * strided convolutions get TensorFlow's asymmetric "same" padding ({@link #samePadding}); the
+     * transposed convolutions are zero-insertion upsampling plus a convolution ({@link #upsampleWithZeros});
+     * the last one (stride 1, "same") is a convolution with symmetric padding k/2.
      */
     static Block network(int channels, ConvAutoEncoderParams p) {
-        Shape k = new Shape(p.kernel());
-        Shape pad = new Shape(p.kernel() / 2);
-        Shape two = new Shape(2);
+        int k = p.kernel();
         int f = p.filters();
         SequentialBlock s = new SequentialBlock();
-        s.add(Conv1d.builder().setKernelShape(k).setFilters(f).optStride(two).optPadding(pad).build());
+        s.add(samePadding(k, 2));
+        s.add(conv(f, k, 2, 0));
         s.add(Activation.reluBlock());
         if (p.dropout() > 0) {
             s.add(Dropout.builder().optRate((float) p.dropout()).build());
         }
-        s.add(Conv1d.builder().setKernelShape(k).setFilters(f / 2).optStride(two).optPadding(pad).build());
+        s.add(samePadding(k, 2));
+        s.add(conv(f / 2, k, 2, 0));
         s.add(Activation.reluBlock());
         s.add(ConvAutoEncoder::upsampleWithZeros);
-        s.add(Conv1d.builder().setKernelShape(k).setFilters(f / 2).optPadding(pad).build());
+        s.add(conv(f / 2, k, 1, k / 2));
         s.add(Activation.reluBlock());
         if (p.dropout() > 0) {
             s.add(Dropout.builder().optRate((float) p.dropout()).build());
         }
         s.add(ConvAutoEncoder::upsampleWithZeros);
-        s.add(Conv1d.builder().setKernelShape(k).setFilters(f).optPadding(pad).build());
+        s.add(conv(f, k, 1, k / 2));
         s.add(Activation.reluBlock());
-        s.add(Conv1d.builder().setKernelShape(k).setFilters(channels).optPadding(pad).build());
+        s.add(conv(outputChannels(channels, p), k, 1, k / 2));
         return s;
     }
 
     /** A fitted Conv-AE with its alarm threshold. */
-    public static final class ConvAeModel implements Model<Series> {
+    public static final class ConvAeModel implements Model<Series>, ControlLimited {
         private final ConvAutoEncoderParams params;
         private final int channels;
         private final Standardizer scaler;
@@ -159,14 +212,17 @@ public final class ConvAutoEncoder implements Detector<Series> {
             this.scaler = scaler;
             this.state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
             this.ucl = ucl;
-            this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, filters, kernel)";
+            this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, filters, kernel, outputs)";
         }
 
         static ConvAeModel restore(ConvAutoEncoderParams params, Map<String, Tensor> state) {
             long[] a = StateTensors.require(state, ARCHITECTURE, Tensor.DType.I64).longs();
-            if (a.length != 4 || a[0] < 1 || a[0] > 1_000_000 || a[1] != params.window() || a[2] != params.filters() || a[3] != params.kernel()) {
+            boolean one = params.outputChannels() == ConvAutoEncoderParams.OutputChannels.ONE;
+            if (a.length != 5 || a[0] < 1 || a[0] > 1_000_000 || a[1] != params.window() || a[2] != params.filters() || a[3] != params.kernel()
+                    || a[4] != (one ? 1 : a[0])) {
                 throw new IllegalArgumentException(NAME + ": model state tensor '" + ARCHITECTURE + "' is " + Arrays.toString(a)
-                        + " but the parameters give [channels, " + params.window() + ", " + params.filters() + ", " + params.kernel() + "]");
+                        + " but the parameters give [channels, " + params.window() + ", " + params.filters() + ", " + params.kernel() + ", "
+                        + (one ? "1" : "channels") + "]");
             }
             int c = (int) a[0];
             Standardizer scaler = Standardizer.from(state);
@@ -185,8 +241,13 @@ public final class ConvAutoEncoder implements Detector<Series> {
             return m;
         }
 
-        /** The alarm threshold on step scores (the UCL from training residuals). */
+        /** The alarm threshold on step scores (the UCL from training residuals): a step is flagged when its score is above it. */
         public double threshold() {
+            return ucl;
+        }
+
+        @Override
+        public double controlLimit() {
             return ucl;
         }
 
@@ -196,8 +257,8 @@ public final class ConvAutoEncoder implements Detector<Series> {
             return Torch.call(ctx, () -> {
                 try (Network net = Network.load(() -> network(channels, params), new Shape[] {new Shape(2, channels, w)}, state, WEIGHTS,
                         description)) {
-                    return Windows.meanAbsoluteResiduals(net, windows, SCORE_BATCH, ctx,
-                            (m, starts) -> Windows.channelsFirst(m, x, channels, w, starts));
+                    return Windows.residuals(net, windows, SCORE_BATCH, ctx, (m, starts) -> Windows.channelsFirst(m, x, channels, w, starts),
+                            true, channels, w);
                 }
             });
         }
@@ -213,7 +274,7 @@ public final class ConvAutoEncoder implements Detector<Series> {
                 throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
             }
             float[] x = scaler.apply(asTable(data), NAME);
-            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), data.size(), w));
+            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), w, params.pointRule(), ucl));
         }
 
         @Override

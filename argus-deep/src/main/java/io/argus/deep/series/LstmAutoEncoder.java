@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.recurrent.LSTM;
 import io.argus.core.Context;
 import io.argus.core.Detector;
 import io.argus.core.Model;
@@ -15,6 +15,9 @@ import io.argus.core.Scores;
 import io.argus.core.data.Series;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.threshold.ControlLimited;
+import io.argus.deep.nn.KerasInit;
+import io.argus.deep.nn.KerasLstm;
 import io.argus.deep.nn.Network;
 import io.argus.deep.nn.Objective;
 import io.argus.deep.nn.Standardizer;
@@ -31,18 +34,19 @@ import java.util.Map;
  * network reconstructs badly are anomalous.
  *
  * <p>The LSTM-AE of the SKAB leaderboard (Katser and Kozitsin, "Skoltech Anomaly Benchmark (SKAB)",
- * Kaggle 2020; F1 0.74 on the outlier problem; defaults and their source in
- * {@link LstmAutoEncoderParams}). The encoder LSTM reads the window and keeps its last hidden state;
- * that code is repeated once per step (Keras' RepeatVector) and a decoder LSTM, followed by one linear
- * layer applied to every step (TimeDistributed(Dense)), reconstructs the window. Training minimises the
- * mean absolute error (Keras' {@code loss='mae'}). Channels are standardised on the training series; a
- * window's residual is its mean absolute reconstruction error over steps and channels; a step's score is
- * the smallest residual of the windows containing it, so that it exceeds the threshold exactly when all
- * of them do (SKAB's window-to-point rule, as in {@link ConvAutoEncoder}). The model carries its
- * threshold, UCL = 3/2 · the 0.99 quantile of the training windows' residuals (training data only).
- *
- * <p>Departure: the Keras layers use {@code activation='relu'} inside the LSTM cells; PyTorch's LSTM (the
- * engine behind DJL) has the standard tanh cell activation only, so the cells here use tanh.
+ * Kaggle 2020; F1 0.74 on the outlier problem), as in SKAB core/LSTM_AE.py and the notebooks' pipeline
+ * (defaults in {@link LstmAutoEncoderParams}). The encoder LSTM reads the window and keeps its last hidden
+ * state; that code is repeated once per step (Keras' RepeatVector) and a decoder LSTM, followed by one
+ * linear layer applied to every step (TimeDistributed(Dense)), reconstructs the window. Both LSTMs are
+ * Keras' cell with {@code activation='relu'} ({@link KerasLstm}: relu candidate and output, sigmoid
+ * gates, Glorot-uniform kernels, orthogonal recurrent kernels, forget bias 1). Training minimises the
+ * mean absolute error (Keras' {@code loss='mae'}) as Keras' {@code fit(shuffle=False,
+ * validation_split=0.1)} with {@code EarlyStopping(patience=5)}: batches in window order, the last 10% of
+ * the windows validate, the last epoch's weights are kept. Channels are standardised on the training
+ * series; a window's residual is the sum over channels of the mean over its steps of |x − x̂|; the UCL,
+ * 3/2 · the 0.99 quantile of the training windows' residuals (training data only), is the model's
+ * {@link ControlLimited#controlLimit()}, and each step's score exceeds it exactly when the point rule
+ * flags the step ({@link ConvAutoEncoderParams.PointRule}).
  *
  * <p>Time: O(epochs · W · w · h · (h + C)) for W training windows of w steps, h hidden units, C channels;
  * scoring one forward pass per window. Memory: weights plus one batch of windows.
@@ -83,8 +87,9 @@ public final class LstmAutoEncoder implements Detector<Series> {
                 return outputs.singletonOrThrow().sub(Windows.timeFirst(m, x, c, w, rows)).abs().mean();
             }
         };
+        // SKAB's LSTM-AE: model.fit(..., validation_split=0.1, shuffle=False, callbacks=[EarlyStopping(patience=5)])
         TrainConfig cfg = TrainConfig.adam(params.epochs(), params.batchSize(), params.learningRate(), 0)
-                .withValidation(params.validationFraction(), params.patience());
+                .keras(params.validationFraction(), params.patience(), false);
         Training.Result r = Training.fit(NAME, () -> network(c, params), new Shape[] {new Shape(2, w, c)}, windows, objective, cfg, WEIGHTS, ctx);
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put(ARCHITECTURE, Tensor.i64(architecture(c, params)));
@@ -101,25 +106,24 @@ public final class LstmAutoEncoder implements Detector<Series> {
         return new long[] {channels, p.window(), p.hidden()};
     }
 
-    /** (b, w, C) → LSTM(h) → last step (b, h) → repeated w times (b, w, h) → LSTM(h) → per-step Linear(C) → (b, w, C). */
+    /** (b, w, C) → LSTM(h) → last state (b, h) → repeated w times (b, w, h) → LSTM(h) → per-step Dense(C) → (b, w, C). */
     static Block network(int channels, LstmAutoEncoderParams p) {
         int w = p.window();
         int h = p.hidden();
         SequentialBlock s = new SequentialBlock();
-        s.add(LSTM.builder().setStateSize(h).setNumLayers(1).optBatchFirst(true).build());
-        s.add(list -> {
-            NDArray last = list.get(0).get(":, -1, :");
-            return new NDList(last.expandDims(1).repeat(1, w));
-        });
-        s.add(LSTM.builder().setStateSize(h).setNumLayers(1).optBatchFirst(true).build());
+        s.add(new KerasLstm(h, KerasLstm.CellActivation.RELU, false));
+        s.add(list -> new NDList(list.get(0).expandDims(1).repeat(1, w)));
+        s.add(new KerasLstm(h, KerasLstm.CellActivation.RELU, true));
         s.add(list -> new NDList(list.get(0).reshape(-1, h)));
-        s.add(Linear.builder().setUnits(channels).build());
+        Block dense = Linear.builder().setUnits(channels).build();
+        dense.setInitializer(KerasInit.glorotUniform(), Parameter.Type.WEIGHT);
+        s.add(dense);
         s.add(list -> new NDList(list.get(0).reshape(-1, w, channels)));
         return s;
     }
 
     /** A fitted LSTM-AE with its alarm threshold. */
-    public static final class LstmAeModel implements Model<Series> {
+    public static final class LstmAeModel implements Model<Series>, ControlLimited {
         private final LstmAutoEncoderParams params;
         private final int channels;
         private final Standardizer scaler;
@@ -166,13 +170,18 @@ public final class LstmAutoEncoder implements Detector<Series> {
             return ucl;
         }
 
+        @Override
+        public double controlLimit() {
+            return ucl;
+        }
+
         double[] windowResiduals(float[] x, int steps, Context ctx) {
             int w = params.window();
             int windows = Windows.count(steps, w);
             return Torch.call(ctx, () -> {
                 try (Network net = load()) {
-                    return Windows.meanAbsoluteResiduals(net, windows, SCORE_BATCH, ctx,
-                            (m, starts) -> Windows.timeFirst(m, x, channels, w, starts));
+                    return Windows.residuals(net, windows, SCORE_BATCH, ctx, (m, starts) -> Windows.timeFirst(m, x, channels, w, starts),
+                            false, channels, w);
                 }
             });
         }
@@ -188,7 +197,7 @@ public final class LstmAutoEncoder implements Detector<Series> {
                 throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
             }
             float[] x = scaler.apply(ConvAutoEncoder.asTable(data), NAME);
-            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), data.size(), w));
+            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), w, params.pointRule(), ucl));
         }
 
         @Override

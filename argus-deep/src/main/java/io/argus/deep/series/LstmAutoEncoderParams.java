@@ -4,14 +4,13 @@ import io.argus.core.params.Param;
 import io.argus.core.params.Params;
 
 /**
- * Parameters of {@link LstmAutoEncoder}. The defaults follow SKAB's LSTM-AE baseline (Katser and
- * Kozitsin, SKAB, 2020; F1 0.74 on the outlier problem): short windows of 5 steps, a sequence-to-sequence
- * autoencoder LSTM(100) → RepeatVector(window) → LSTM(100, return sequences) → TimeDistributed(Dense(channels)),
- * Adam 1e-3 on the mean absolute error, batch 32, at most 100 epochs with a 10% validation split and early
- * stopping after 5 epochs without improvement, and the same alarm rule as SKAB's Conv-AE: UCL = 3/2 of
- * the 0.99 quantile of the training windows' residuals. These values are quoted from memory of SKAB's
- * {@code core/LSTM_AE.py} and its notebook (they could not be re-read here); the training settings are
- * those of {@link ConvAutoEncoderParams} so the two SKAB leaders are trained alike.
+ * Parameters of {@link LstmAutoEncoder}. The defaults are SKAB's LSTM-AE (Katser and Kozitsin, SKAB,
+ * 2020; F1 0.74 on the outlier problem), as read from SKAB core/Conv_AE.py, core/LSTM_AE.py and the
+ * notebooks' pipeline: windows of 10 steps; LSTM(100, activation relu) → RepeatVector(10) →
+ * LSTM(100, activation relu, return sequences) → TimeDistributed(Dense(channels)); Adam (Keras' default
+ * rate 1e-3) on the mean absolute error, batch 32, at most 100 epochs, {@code validation_split=0.1},
+ * {@code shuffle=False}, {@code EarlyStopping(patience=5)} on the validation loss without restoring the
+ * best weights; UCL = 3/2 · the 0.99 quantile of the training windows' residuals; SKAB's point rule.
  *
  * @param window steps per window
  * @param hidden LSTM state size of the encoder and of the decoder
@@ -22,6 +21,7 @@ import io.argus.core.params.Params;
  * @param patience epochs without validation improvement before stopping
  * @param uclQuantile quantile of training residuals behind the threshold
  * @param uclFactor factor on that quantile
+ * @param pointRule how window alarms become step alarms
  */
 public record LstmAutoEncoderParams(
         @Param(doc = "steps per window", min = 2, max = 100000) int window,
@@ -29,13 +29,15 @@ public record LstmAutoEncoderParams(
         @Param(doc = "maximum training epochs", min = 1, max = 100000) int epochs,
         @Param(doc = "windows per mini-batch", min = 2, max = 1048576) int batchSize,
         @Param(doc = "Adam learning rate", min = 1e-8, max = 1) double learningRate,
-        @Param(doc = "share of training windows held out for early stopping", min = 0, max = 0.5) double validationFraction,
+        @Param(doc = "share of training windows (the last ones) held out for early stopping", min = 0, max = 0.5) double validationFraction,
         @Param(doc = "epochs without validation improvement before stopping; 0 never stops early", min = 0, max = 100000) int patience,
         @Param(doc = "quantile of the training windows' residuals behind the alarm threshold", min = 0, max = 1) double uclQuantile,
-        @Param(doc = "the alarm threshold is this factor times that quantile", min = 0, max = 100) double uclFactor) {
+        @Param(doc = "the alarm threshold is this factor times that quantile", min = 0, max = 100) double uclFactor,
+        @Param(doc = "how window alarms become step alarms") ConvAutoEncoderParams.PointRule pointRule) {
 
-    /** SKAB's LSTM-AE settings. */
-    public static final LstmAutoEncoderParams DEFAULTS = new LstmAutoEncoderParams(5, 100, 100, 32, 1e-3, 0.1, 5, 0.99, 1.5);
+    /** SKAB's LSTM-AE settings (SKAB core/LSTM_AE.py and the notebooks' pipeline). */
+    public static final LstmAutoEncoderParams DEFAULTS = new LstmAutoEncoderParams(10, 100, 100, 32, 1e-3, 0.1, 5, 0.99, 1.5,
+            ConvAutoEncoderParams.PointRule.SKAB);
 
     public LstmAutoEncoderParams {
         Params.checkRange("window", window, 2, 100000);
@@ -47,10 +49,20 @@ public record LstmAutoEncoderParams(
         Params.checkRange("patience", patience, 0, 100000);
         Params.checkRange("uclQuantile", uclQuantile, 0, 1);
         Params.checkRange("uclFactor", uclFactor, 0, 100);
+        if (pointRule == null) {
+            throw new IllegalArgumentException("parameter pointRule must be skab or all_windows, got null");
+        }
     }
 
     /** The same with another number of epochs. */
     public LstmAutoEncoderParams withEpochs(int e) {
-        return new LstmAutoEncoderParams(window, hidden, e, batchSize, learningRate, validationFraction, patience, uclQuantile, uclFactor);
+        return new LstmAutoEncoderParams(window, hidden, e, batchSize, learningRate, validationFraction, patience, uclQuantile, uclFactor,
+                pointRule);
+    }
+
+    /** The same with another point rule. */
+    public LstmAutoEncoderParams withPointRule(ConvAutoEncoderParams.PointRule r) {
+        return new LstmAutoEncoderParams(window, hidden, epochs, batchSize, learningRate, validationFraction, patience, uclQuantile, uclFactor,
+                r);
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LstmAutoEncoderTest {
 
-    private static final LstmAutoEncoderParams SMALL = new LstmAutoEncoderParams(10, 16, 30, 32, 1e-2, 0.1, 5, 0.99, 1.5);
+    private static final LstmAutoEncoderParams SMALL = new LstmAutoEncoderParams(10, 16, 30, 32, 1e-2, 0.1, 5, 0.99, 1.5,
+            ConvAutoEncoderParams.PointRule.SKAB);
     private static Context ctx;
 
     @BeforeAll
@@ -52,9 +53,24 @@ class LstmAutoEncoderTest {
     }
 
     @Test
-    void aBrokenCrossChannelPatternIsAboveTheThresholdAndNormalStepsAreNot() {
+    void aBrokenCrossChannelPatternIsFlaggedAndNormalStepsAreNotExactlyBySkabsRule() {
         LstmAutoEncoder.LstmAeModel m = (LstmAutoEncoder.LstmAeModel) new LstmAutoEncoder(SMALL).fit(sines(400, -1, 1), ctx);
-        double[] s = m.score(sines(300, 150, 2), ctx).toArray();
+        assertThat(m.state().keySet()).contains("net.01KerasLstm_kernel", "net.01KerasLstm_recurrent_kernel", "net.01KerasLstm_bias",
+                "net.03KerasLstm_kernel");
+        assertThat(m.state().get("net.01KerasLstm_kernel").shape()).containsExactly(2, 64);
+        Series test = sines(300, 150, 2);
+        double[] s = m.score(test, ctx).toArray();
+        // a score above the control limit is exactly SKAB's flag on the window residuals
+        float[] x = io.argus.deep.nn.Standardizer.from(m.state()).apply(ConvAutoEncoder.asTable(test), "test");
+        double[] res = m.windowResiduals(x, test.size(), ctx);
+        int w = SMALL.window();
+        for (int i = 0; i < s.length; i++) {
+            boolean expected = i >= w - 1 && i <= res.length - w;
+            for (int k = i - w + 1; expected && k < i; k++) {
+                expected = res[k] > m.controlLimit();
+            }
+            assertThat(s[i] > m.controlLimit()).as("step %d", i).isEqualTo(expected);
+        }
         int[] y = new int[300];
         for (int t = 150; t < 190; t++) {
             y[t] = 1;
@@ -121,7 +137,7 @@ class LstmAutoEncoderTest {
     void badInputFailsClearly() {
         assertThatThrownBy(() -> new LstmAutoEncoder(SMALL).fit(sines(10, -1, 1), ctx))
                 .hasMessage("lstm-ae needs at least window + 1 = 11 training steps, got 10");
-        assertThatThrownBy(() -> new LstmAutoEncoderParams(1, 8, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5))
+        assertThatThrownBy(() -> new LstmAutoEncoderParams(1, 8, 1, 32, 1e-3, 0.1, 5, 0.99, 1.5, ConvAutoEncoderParams.PointRule.SKAB))
                 .hasMessageContaining("window");
         float[] flat = new float[100 * 2];
         assertThatThrownBy(() -> new LstmAutoEncoder(SMALL).fit(Series.of(100, 2, flat, null, null, null, null), ctx))
