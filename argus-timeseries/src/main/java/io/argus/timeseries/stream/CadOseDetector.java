@@ -8,6 +8,7 @@ import io.argus.core.Scores;
 import io.argus.core.data.Series;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
+import io.argus.core.threshold.ControlLimited;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * <p>Univariate: a series with more than one channel is rejected. The method's own label-free decision
  * is its alert level, a score ≥ {@link CadOseParams#baseThreshold()} (0.75).
  *
- * <p>A fitted model keeps the training steps and the range (tensor {@code range}, [min, max]).
+ * <p>A fitted model keeps the training steps and the range (tensor {@code range}, [min, max]); it is
+ * {@link ControlLimited}, flagging exactly the steps whose score reaches the base threshold.
  */
 public final class CadOseDetector implements Detector<Series>, InputRangeAware {
 
@@ -53,14 +55,14 @@ public final class CadOseDetector implements Detector<Series>, InputRangeAware {
     @Override
     public Model<Series> fit(Series train, Context ctx) {
         double[] r = range(train);
-        return new RangedModel(withInputRange(r[0], r[1]).fit(train, ctx), r[0], r[1]);
+        return new RangedModel(withInputRange(r[0], r[1]).fit(train, ctx), r[0], r[1], params.baseThreshold());
     }
 
     @Override
     public Fit<Series> fitScore(Series train, Context ctx) {
         double[] r = range(train);
         Fit<Series> f = withInputRange(r[0], r[1]).fitScore(train, ctx);
-        return new Fit<>(new RangedModel(f.model(), r[0], r[1]), f.trainingScores(), f.fitNanos(), f.scoreNanos());
+        return new Fit<>(new RangedModel(f.model(), r[0], r[1], params.baseThreshold()), f.trainingScores(), f.fitNanos(), f.scoreNanos());
     }
 
     /**
@@ -77,7 +79,7 @@ public final class CadOseDetector implements Detector<Series>, InputRangeAware {
             throw new IllegalArgumentException("model state tensor 'range': " + e.getMessage(), e);
         }
         Model<Series> inner = StreamingSeriesDetector.restore(NAME, factory(params, r[0], r[1]), state);
-        return new RangedModel(inner, r[0], r[1]);
+        return new RangedModel(inner, r[0], r[1], params.baseThreshold());
     }
 
     static OnlineFactory factory(CadOseParams params, double min, double max) {
@@ -125,16 +127,24 @@ public final class CadOseDetector implements Detector<Series>, InputRangeAware {
         return NAME + params;
     }
 
-    /** A streaming model plus the value range it quantises over. */
-    private static final class RangedModel implements Model<Series> {
+    /** A streaming model plus the value range it quantises over and its alert level. */
+    private static final class RangedModel implements Model<Series>, ControlLimited {
         private final Model<Series> inner;
         private final double min;
         private final double max;
+        private final double alert;
 
-        RangedModel(Model<Series> inner, double min, double max) {
+        RangedModel(Model<Series> inner, double min, double max, double alert) {
             this.inner = inner;
             this.min = min;
             this.max = max;
+            this.alert = alert;
+        }
+
+        /** Just below the base threshold, so that "score &gt; limit" flags the scores that reach it. */
+        @Override
+        public double controlLimit() {
+            return Math.nextDown(alert);
         }
 
         @Override
