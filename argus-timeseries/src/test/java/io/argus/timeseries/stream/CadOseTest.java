@@ -151,6 +151,37 @@ class CadOseTest {
         }
     }
 
+    /**
+     * The whole corpus under NAB's protocol, as NAB's scoreboard scores CAD OSE (69.9 standard, 67.0
+     * reward low FP, 73.2 reward low FN, NAB-optimised thresholds). Measured here: 69.90 / 66.29 /
+     * 73.33; the label-free decision (its own alert level, 0.75) gives 69.42 / 65.95 / 72.72.
+     */
+    @Test
+    void nabCorpusScoresMatchThePublishedOnes() {
+        Path root = TestData.require("nab");
+        List<NabCorpus.File> corpus = NabCorpus.read(root);
+        try (Context ctx = Context.builder().threads(1).build()) {
+            List<NabProtocol.Scored> scored = new ArrayList<>();
+            for (NabCorpus.File f : corpus) {
+                float[] v = f.series().channel(0);
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (float x : v) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+                StreamingSeriesDetector det = new CadOseDetector(CadOseParams.DEFAULTS).withInputRange(lo, hi);
+                scored.add(new NabProtocol.Scored(f, NabProtocol.scoreFile(f, det, ctx), 0));
+            }
+            NabProtocol.Result r = NabProtocol.evaluate(scored, NabProtocol.Decision.fixed(0.75, "cad-ose's own alert"));
+            assertThat(r.optimised().get("standard")).isCloseTo(69.9, within(0.05));
+            assertThat(r.optimised().get("reward_low_FN_rate")).isCloseTo(73.2, within(0.2));
+            // 0.7 under the published 67.0: see the report of issue #5 for what was checked
+            assertThat(r.optimised().get("reward_low_FP_rate")).isBetween(66.0, 67.0);
+            assertThat(r.labelFree().get("standard")).isBetween(69.0, 69.9);
+        }
+    }
+
     @Test
     void pythonTwoTupleHashes() {
         // python2.7 -c "print hash((65536, 65539, 65540)), hash((1,)), hash(()), hash((2**31+5, 65536))"
