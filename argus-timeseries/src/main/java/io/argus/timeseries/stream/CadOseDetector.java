@@ -44,7 +44,9 @@ public final class CadOseDetector implements Detector<Series>, InputRangeAware {
 
     /**
      * A streaming detector quantising over [min, max] whatever it is fitted on; its own decision
-     * threshold is the base threshold.
+     * threshold is the base threshold. Its models hold the training steps but not the range (their
+     * state restores with the training steps' range): it serves benchmark harnesses; fit this detector
+     * itself for a model to keep.
      */
     @Override
     public StreamingSeriesDetector withInputRange(double min, double max) {
