@@ -94,7 +94,7 @@ public final class CadOseDetector implements Detector<Series>, InputRangeAware {
     private static void requireUnivariate(int channels, String source) {
         if (channels != 1) {
             throw new IllegalArgumentException(NAME + " is univariate: the series " + (source == null ? "" : source + " ") + "has "
-                    + channels + " channels, expected 1");
+                    + channels + " channels, expected 1 (channel-independent[method=cad-ose] runs it per channel)");
         }
     }
 

@@ -6,10 +6,16 @@ import io.argus.core.data.Series;
 import io.argus.core.model.Tensor;
 import io.argus.core.params.BaseMethodProvider;
 import io.argus.core.params.Reference;
+import io.argus.timeseries.methods.UnivariateDetector;
+import io.argus.timeseries.methods.UnivariateModel;
+import io.argus.timeseries.methods.UnivariateProvider;
 import java.util.Map;
 
-/** {@code cad-ose}: the Contextual Anomaly Detector, Open Source Edition ({@link CadOse}), NAB's best open-source entry. */
-public final class CadOseProvider extends BaseMethodProvider<Series, CadOseParams> {
+/**
+ * {@code cad-ose}: the Contextual Anomaly Detector, Open Source Edition ({@link CadOse}), NAB's best
+ * open-source entry. Univariate; {@code channel-independent[method=cad-ose]} runs it per channel.
+ */
+public final class CadOseProvider extends BaseMethodProvider<Series, CadOseParams> implements UnivariateProvider<CadOseParams> {
 
     public CadOseProvider() {
         super(CadOseDetector.NAME,
@@ -29,5 +35,15 @@ public final class CadOseProvider extends BaseMethodProvider<Series, CadOseParam
     @Override
     public Model<Series> restore(CadOseParams params, Map<String, Tensor> state) {
         return CadOseDetector.restore(params, state);
+    }
+
+    @Override
+    public UnivariateDetector univariate(CadOseParams params) {
+        return new CadOseUnivariate(params);
+    }
+
+    @Override
+    public UnivariateModel restoreUnivariate(CadOseParams params, Map<String, Tensor> state) {
+        return CadOseUnivariate.restore(params, state);
     }
 }

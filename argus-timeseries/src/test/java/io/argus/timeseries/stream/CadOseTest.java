@@ -9,6 +9,7 @@ import io.argus.core.TestData;
 import io.argus.core.Fit;
 import io.argus.core.Model;
 import io.argus.core.data.Series;
+import io.argus.core.data.StepChannelScores;
 import io.argus.core.model.Tensor;
 import io.argus.core.params.MethodProvider;
 import io.argus.core.params.MethodRegistry;
@@ -17,6 +18,8 @@ import io.argus.metrics.series.NabProfile;
 import io.argus.metrics.series.NabScore;
 import io.argus.metrics.series.Range;
 import io.argus.timeseries.nab.NabCorpus;
+import io.argus.timeseries.methods.Aggregation;
+import io.argus.timeseries.methods.ChannelIndependentProvider;
 import io.argus.timeseries.nab.NabProtocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -335,6 +338,41 @@ class CadOseTest {
     }
 
     @Test
+    void channelIndependentRunsItPerChannelOverEachChannelsRange() {
+        float[] a = syntheticSeries();
+        int n = a.length;
+        float[] values = new float[2 * n];
+        for (int t = 0; t < n; t++) {
+            values[2 * t] = a[t];
+            values[2 * t + 1] = 1000 + (t % 24); // a second channel on another scale, strictly periodic
+        }
+        Series s = Series.of(n, 2, values, null, null, null, "two");
+        Series train = s.slice(0, 89);
+        Series test = s.slice(89, n);
+        @SuppressWarnings("unchecked")
+        MethodProvider<Series, ChannelIndependentProvider.CiParams> ci =
+                (MethodProvider<Series, ChannelIndependentProvider.CiParams>) MethodRegistry.load().get("channel-independent").provider();
+        ChannelIndependentProvider.CiParams params = new ChannelIndependentProvider.CiParams("cad-ose", Aggregation.MAX);
+        try (Context ctx = Context.builder().threads(1).build()) {
+            Model<Series> model = ci.detector(params).fit(train, ctx);
+            io.argus.core.Scores scores = model.score(test, ctx);
+            assertThat(scores.values()).hasSize(n - 89);
+            assertThat(scores.localization()).isPresent();
+            assertThat(ci.restore(params, model.state()).score(test, ctx).values()).containsExactly(scores.values());
+            // channel 0's calibrated scores are an increasing affine map of CAD OSE's over channel 0's training range
+            Model<Series> alone = new CadOseDetector(CadOseParams.DEFAULTS).fit(Series.univariate(train.channel(0)), ctx);
+            double[] expected = alone.score(Series.univariate(test.channel(0)), ctx).values();
+            StepChannelScores per = (StepChannelScores) scores.localization().get();
+            int distinct = 0;
+            for (int t = 1; t < expected.length; t++) {
+                assertThat(Math.signum(per.get(t, 0) - per.get(t - 1, 0))).as("step %d", t).isEqualTo(Math.signum(expected[t] - expected[t - 1]));
+                distinct += expected[t] != expected[t - 1] ? 1 : 0;
+            }
+            assertThat(distinct).isGreaterThan(50);
+        }
+    }
+
+    @Test
     void badInput() {
         assertThatThrownBy(() -> new CadOseParams(1.5, 7, 15, 3, 750))
                 .hasMessage("parameter baseThreshold = 1.5 is out of range; allowed: [0, 1]");
@@ -351,7 +389,7 @@ class CadOseTest {
         try (Context ctx = Context.builder().threads(1).build()) {
             Series twoChannels = Series.of(3, 2, new float[] {1, 2, 3, 4, 5, 6}, null, null, null, "two.csv");
             assertThatThrownBy(() -> new CadOseDetector(CadOseParams.DEFAULTS).fit(twoChannels, ctx))
-                    .hasMessage("cad-ose is univariate: the series two.csv has 2 channels, expected 1");
+                    .hasMessage("cad-ose is univariate: the series two.csv has 2 channels, expected 1 (channel-independent[method=cad-ose] runs it per channel)");
             Series empty = Series.of(0, 1, new float[0], null, null, null, "empty.csv");
             assertThatThrownBy(() -> new CadOseDetector(CadOseParams.DEFAULTS).fit(empty, ctx))
                     .hasMessage("cad-ose: the training series empty.csv is empty; at least one step is needed to fix the value range");
