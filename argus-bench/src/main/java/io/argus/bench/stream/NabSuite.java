@@ -13,6 +13,7 @@ import io.argus.metrics.series.Range;
 import io.argus.metrics.series.Vus;
 import io.argus.timeseries.nab.NabCorpus;
 import io.argus.timeseries.nab.NabProtocol;
+import io.argus.timeseries.stream.InputRangeAware;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * The Numenta Anomaly Benchmark under NAB's protocol ({@link NabProtocol}): each file is streamed, the
- * detector learning NAB's probationary period first and then scoring score-then-learn.
+ * detector learning NAB's probationary period first and then scoring score-then-learn. A detector that
+ * quantises over a value range ({@link InputRangeAware}, e.g. CAD OSE) is given the minimum and maximum
+ * of the whole file first, as NAB's harness gives every detector ({@code inputMin}, {@code inputMax});
+ * this reads unlabelled values only.
  *
  * <p>Per file: VUS-PR and VUS-ROC of the scores, and for the label-free decision (the method's own
  * threshold, e.g. KNN-CAD's alert level or the thresholded forest's grade &gt; 0, otherwise SPOT
@@ -111,6 +115,16 @@ public final class NabSuite implements Suite<NabCorpus.File> {
     public Outcome run(NabCorpus.File data, Detector<?> detector, Context ctx) {
         @SuppressWarnings("unchecked")
         Detector<Series> d = (Detector<Series>) detector;
+        if (d instanceof InputRangeAware ranged) {
+            float[] values = data.series().values();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (float v : values) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            d = ranged.withInputRange(lo, hi);
+        }
         long t0 = System.nanoTime();
         double[] s = NabProtocol.scoreFile(data, d, ctx);
         long t1 = System.nanoTime();
