@@ -77,6 +77,71 @@ class NeuralCliTest {
         assertThat(models.out()).containsPattern("(?m)^epochs\\s+int\\s+10\\s");
     }
 
+    /** DeepLog with settings small enough for a test: h = 1, so the model learns the transitions of a three-step workflow. */
+    private static final String[] TINY_DEEPLOG = {"window=1", "hidden=8", "layers=1", "epochs=40", "batchSize=4", "learningRate=0.05", "topG=1",
+        "fprTarget=0"};
+
+    @Test
+    void deeplogRunsInTheHdfsSuiteBesideTheNextEventModel() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("hdfs_deeplog").resolve("data"));
+        StringBuilder normal = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            normal.append(i % 3 == 0 ? "1 2 3 1 2 3\n" : "1 2 3\n");
+        }
+        Cli.write(data.resolve("hdfs_train"), normal.toString());
+        Cli.write(data.resolve("hdfs_test_abnormal"), "1 3 2\n1 2 7\n2 1 3\n");
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("bench", "--suite", "hdfs", "--data", tmp.toString(), "--methods", "deeplog[" + String.join(";", TINY_DEEPLOG) + "],next-event",
+                "--seeds", "1", "--threads", "1", "--out", out.toString(), "--quiet").assertOk();
+        assertThat(r.out()).contains("bench hdfs: 2 runs");
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(header).contains("recall", "fpr", "threshold");
+        for (String prefix : new String[] {"hdfs,hdfs_deeplog,deeplog[", "hdfs,hdfs_deeplog,next-event,"}) {
+            String row = rows.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+            List<String> f = List.of(row.split(",(?![^\\[]*\\])")); // the method label holds ';' but no ','
+            assertThat(f.get(header.indexOf("status"))).isEqualTo("ok");
+            assertThat(Double.parseDouble(f.get(header.indexOf("recall")))).as(row).isEqualTo(1.0);
+            assertThat(Double.parseDouble(f.get(header.indexOf("fpr")))).as(row).isEqualTo(0.0);
+        }
+        String deeplog = rows.stream().filter(l -> l.startsWith("hdfs,hdfs_deeplog,deeplog[")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(deeplog.substring(deeplog.lastIndexOf(',') + 1))).as("threshold g + 1").isEqualTo(2.0);
+    }
+
+    @Test
+    void logsDetectRunsDeeplogWithItsOwnThresholdAndExplanations() throws IOException {
+        StringBuilder train = new StringBuilder();
+        for (int b = 0; b < 40; b++) {
+            String t = String.format(Locale.ROOT, "081109 2036%02d 1 INFO dfs.X: ", b % 60);
+            train.append(t).append("open blk_").append(b).append('\n');
+            train.append(t).append("read blk_").append(b).append(" bytes 5\n");
+            train.append(t).append("close blk_").append(b).append('\n');
+        }
+        Path tr = Cli.write(tmp.resolve("train.log"), train.toString());
+        Path te = Cli.write(tmp.resolve("test.log"), """
+                081110 100000 1 INFO dfs.X: open blk_100
+                081110 100000 1 INFO dfs.X: read blk_100 bytes 7
+                081110 100000 1 INFO dfs.X: close blk_100
+                081110 100001 1 INFO dfs.X: open blk_101
+                081110 100001 1 INFO dfs.X: close blk_101
+                081110 100001 1 INFO dfs.X: read blk_101 bytes 9
+                081110 100002 1 INFO dfs.X: open blk_102
+                081110 100002 1 INFO dfs.X: delete blk_102 now
+                """);
+        Path csv = tmp.resolve("scores.csv");
+        List<String> args = new ArrayList<>(List.of("logs", "detect", "--train", tr.toString(), "--test", te.toString(), "--preset", "hdfs",
+                "--method", "deeplog", "--out", csv.toString(), "--threads", "1"));
+        for (String p : TINY_DEEPLOG) {
+            args.addAll(List.of("--param", p));
+        }
+        Cli.Result r = Cli.run(args.toArray(String[]::new)).assertOk();
+        assertThat(r.out()).contains("deeplog: fitted on 40 units").contains("flagged 2 of 3 units").contains("threshold 2.00000, deeplog's own rule")
+                .contains("blk_102  score 4.00000").contains("event never seen in training, at position 1")
+                .contains("blk_101  score ").containsPattern("next events at position 1 after \\[open [^]]*\\]; the top 1 were \\[read ");
+        assertThat(Files.readAllLines(csv)).hasSize(4).contains("blk_100,1.0,0").anySatisfy(l -> assertThat(l).startsWith("blk_101,").endsWith(",1"))
+                .contains("blk_102,4.0,1");
+    }
+
     @Test
     void neuralMethodsRunInTheTableAndSeriesBenchSuites() throws IOException {
         Cli.npz(tmp.resolve("adbench_classical").resolve("1_small.npz"), 80, 3, 1);
