@@ -114,9 +114,6 @@ class DatasetsBenchDemoTest {
                     .doesNotContain("autoencoder.safetensors", "deep-svdd.safetensors");
         }
         assertThat(r.out()).contains("not in the demo: autoencoder, deep-svdd (neural; the first run of a neural method unpacks");
-        try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.count()).isGreaterThan(2);
-        }
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg");
         assertThat(html.strip()).endsWith("</html>");
