@@ -16,7 +16,7 @@ main="$1"; shift
 snap="$here/target/driver-snapshot-$$"
 mkdir -p "$snap"
 for d in "$here/target/classes" "$here/target/test-classes" "$root/argus-core/target/classes" "$root/argus-core/target/test-classes" \
-         "$root/argus-metrics/target/classes"; do
+         "$root/argus-metrics/target/classes" "$root/argus-tabular/target/classes" "$root/argus-logs/target/classes"; do
   cp -r "$d" "$snap/$(echo "${d#$root/}" | tr '/' '_')"
 done
 snap_cp=$(ls -d "$snap"/* | paste -sd:)

@@ -63,6 +63,7 @@ public final class ArgusCli implements Runnable {
 
     /** The entry point. */
     public static void main(String[] args) {
+        NeuralMethods.configureEngine();
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }

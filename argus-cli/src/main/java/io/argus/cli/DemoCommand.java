@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code argus demo}: runs every table method on a generated data set with built-in defaults, prints
- * the top anomalies and a results table, and writes model files, scores and an HTML report.
+ * the top anomalies and a results table, and writes model files, scores and an HTML report. The neural
+ * table methods are left out ({@link NeuralMethods}): the demo must not unpack PyTorch.
  */
 @Command(name = "demo", description = "Find anomalies in a generated data set with every table method; print them and write an HTML report.")
 final class DemoCommand implements Runnable {
@@ -67,7 +68,7 @@ final class DemoCommand implements Runnable {
 
         List<MethodResult> results = new ArrayList<>();
         MethodRegistry registry = MethodRegistry.load();
-        for (MethodRegistry.Entry e : registry.forData(Table.class)) {
+        for (MethodRegistry.Entry e : methods(registry)) {
             @SuppressWarnings("unchecked")
             MethodProvider<Table, ?> p = (MethodProvider<Table, ?>) e.provider();
             Training.Result r;
@@ -132,6 +133,17 @@ final class DemoCommand implements Runnable {
         pw.println("wrote " + report + ", " + out.resolve("demo-data.csv") + " and one model file per method");
         pw.println("next: ./argus score --model " + out.resolve("lof.safetensors") + " --data " + out.resolve("demo-data.csv")
                 + " --label label --out scores.csv");
+        List<String> neural = registry.forData(Table.class).stream().filter(e -> NeuralMethods.isNeural(e.provider()))
+                .map(MethodRegistry.Entry::name).toList();
+        if (!neural.isEmpty()) {
+            pw.println("not in the demo: " + String.join(", ", neural) + " (neural; " + NeuralMethods.FIRST_USE + "); try ./argus fit --method "
+                    + neural.get(0) + " --data " + out.resolve("demo-data.csv") + " --label label --model " + neural.get(0) + ".safetensors");
+        }
+    }
+
+    /** The demo's methods: every table method but the neural ones. */
+    static List<MethodRegistry.Entry> methods(MethodRegistry registry) {
+        return registry.forData(Table.class).stream().filter(e -> !NeuralMethods.isNeural(e.provider())).toList();
     }
 
     private static String csv(Table data, int[] labels) {

@@ -26,10 +26,16 @@ final class MethodsCommand implements Runnable {
             int width = Math.max(12, registry.all().stream().mapToInt(e -> e.name().length()).max().orElse(0));
             String row = "%-" + width + "s %-8s %s%n";
             out.printf(row, "METHOD", "DATA", "SUMMARY");
+            boolean anyNeural = false;
             for (MethodRegistry.Entry e : registry.all()) {
-                out.printf(row, e.name(), e.provider().modality(), e.provider().summary());
+                boolean neural = NeuralMethods.isNeural(e.provider());
+                anyNeural |= neural;
+                out.printf(row, e.name(), e.provider().modality(), (neural ? NeuralMethods.MARK + " " : "") + e.provider().summary());
             }
             out.println();
+            if (anyNeural) {
+                out.println(NeuralMethods.MARK + " trains a neural network with DJL + PyTorch (CPU); " + NeuralMethods.FIRST_USE + ".");
+            }
             out.println("`argus methods NAME` shows a method's parameters and paper.");
             return;
         }
@@ -38,6 +44,9 @@ final class MethodsCommand implements Runnable {
         out.println(p.name() + ": " + p.summary());
         out.println("data:  " + p.modality());
         out.println("paper: " + p.paper().cite());
+        if (NeuralMethods.isNeural(p)) {
+            out.println("engine: DJL + PyTorch (CPU); " + NeuralMethods.FIRST_USE);
+        }
         out.println(p.deterministic() ? "deterministic: the seed does not change results" : "randomised: results depend on --seed");
         out.println();
         if (e.params().isEmpty()) {

@@ -16,6 +16,23 @@ class MethodsCommandTest {
     }
 
     @Test
+    void listsTheNeuralMethodsOfEveryModalityWithTheirEngine() {
+        Cli.Result r = Cli.run("methods").assertOk();
+        assertThat(r.out()).containsPattern("(?m)^autoencoder\\s+table\\s+\\[PyTorch\\] AutoEncoder")
+                .containsPattern("(?m)^deep-svdd\\s+table\\s+\\[PyTorch\\] ")
+                .containsPattern("(?m)^conv-ae\\s+series\\s+\\[PyTorch\\] ")
+                .containsPattern("(?m)^lstm-ae\\s+series\\s+\\[PyTorch\\] ")
+                .containsPattern("(?m)^axonad\\s+series\\s+\\[PyTorch\\] ")
+                .containsPattern("(?m)^deeplog\\s+logs\\s+\\[PyTorch\\] DeepLog")
+                .containsPattern("(?m)^lof\\s+table\\s+[A-Z]")
+                .contains("[PyTorch] trains a neural network with DJL + PyTorch (CPU); the first run of a neural method unpacks");
+        Cli.Result one = Cli.run("methods", "deeplog").assertOk();
+        assertThat(one.out()).contains("engine: DJL + PyTorch (CPU)").contains("paper: Du, Li, Zheng, Srikumar")
+                .containsPattern("(?m)^topG\\s+int\\s+9\\s");
+        assertThat(Cli.run("methods", "lof").assertOk().out()).doesNotContain("engine:");
+    }
+
+    @Test
     void showsOneMethodsParametersAndPaper() {
         Cli.Result r = Cli.run("methods", "lof").assertOk();
         assertThat(r.out()).containsPattern("(?m)^k\\s+int\\s+20\\s+\\[1, 100000\\]\\s+neighbourhood size")

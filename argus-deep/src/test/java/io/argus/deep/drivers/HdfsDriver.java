@@ -3,20 +3,24 @@ package io.argus.deep.drivers;
 import io.argus.core.Context;
 import io.argus.deep.logs.DeepLog;
 import io.argus.deep.logs.DeepLogParams;
-import io.argus.deep.logs.KeySequences;
+import io.argus.logs.eval.LogProtocols;
+import io.argus.logs.session.EventSessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
- * DeepLog on DeepLog's HDFS key sequences: train on a seeded 80% of the normal sessions
- * ({@code hdfs_train}), hold back the other 20%; the threshold is the paper's g (score &gt; g flags a
- * session), fixed before any test data is seen. Reports recall on {@code hdfs_test_abnormal}, the
- * false-positive rate on the held-back normal sessions and on the training sessions, and the time and
- * peak memory; then, as a diagnostic only, the same figures for other g.
+ * DeepLog on DeepLog's HDFS key sequences under the hdfs bench suite's split
+ * ({@link LogProtocols#hdfsSplit} with {@link LogProtocols#HDFS_SPLIT_SEED}: a seeded 80% of the normal
+ * sessions for training, the other 20% and every abnormal session for testing). The threshold is the
+ * model's g, chosen on the training sessions before any test data is seen. Reports recall on the
+ * abnormal sessions, the false-positive rate on the held-back normal sessions and on the training
+ * sessions, the time and the peak memory; then, as a diagnostic only, the same figures for other g.
+ * {@code argus bench --suite hdfs --methods deeplog} gives the suite's figures; this driver adds the
+ * sweep over g.
  *
- * <p>Usage: {@code HdfsDriver HDFS_DATA_DIR [epochs=100] [seed=42]}.
+ * <p>Usage: {@code HdfsDriver HDFS_DEEPLOG_DIR [epochs=100] [seed=42]} (the folder holding {@code data/}).
  */
 public final class HdfsDriver {
 
@@ -25,33 +29,40 @@ public final class HdfsDriver {
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
+        if (!Files.isDirectory(dir.resolve("data")) && Files.isRegularFile(dir.resolve("hdfs_train"))) {
+            dir = dir.toAbsolutePath().getParent(); // given the data/ folder itself
+        }
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : DeepLogParams.DEFAULTS.epochs();
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-        KeySequences normal = KeySequences.read(dir.resolve("hdfs_train"));
-        KeySequences abnormal = KeySequences.read(dir.resolve("hdfs_test_abnormal"));
-        int[][] split = split(normal.size(), 0.8, seed);
-        KeySequences train = normal.select(split[0]);
-        KeySequences heldOut = normal.select(split[1]);
+        LogProtocols.Split split = LogProtocols.hdfsSplit(dir, LogProtocols.HDFS_SPLIT_SEED);
+        EventSessions train = split.train();
+        int[] y = split.test().labels().orElseThrow();
+        EventSessions test = split.test().withoutLabels();
         DeepLogParams p = DeepLogParams.DEFAULTS.withEpochs(epochs);
         try (Context ctx = Context.builder().seed(seed).threads(1).build()) {
             long t0 = System.nanoTime();
             DeepLog.DeepLogModel m = (DeepLog.DeepLogModel) new DeepLog(p).fit(train, ctx);
             long t1 = System.nanoTime();
             double[] sTrain = m.score(train, ctx).toArray();
-            double[] sHeld = m.score(heldOut, ctx).toArray();
-            double[] sAb = m.score(abnormal, ctx).toArray();
+            double[] sTest = m.score(test, ctx).toArray();
             long t2 = System.nanoTime();
+            double[] sHeld = select(sTest, y, 0);
+            double[] sAb = select(sTest, y, 1);
             System.out.printf(Locale.ROOT, "deeplog hdfs: train %d normal sessions, held-out %d normal, %d abnormal; epochs <= %d, seed %d%n",
-                    train.size(), heldOut.size(), abnormal.size(), epochs, seed);
+                    train.size(), sHeld.length, sAb.length, epochs, seed);
             System.out.printf(Locale.ROOT, "fit %.1f s, scoring all %d sessions %.1f s, peak RSS %d MB%n", (t1 - t0) / 1e9,
-                    train.size() + heldOut.size() + abnormal.size(), (t2 - t1) / 1e9, AdbenchDriver.peakRssMb());
-            line("g=" + m.threshold() + " (chosen on training sessions, fprTarget " + p.fprTarget() + ")", m.threshold(), sTrain, sHeld, sAb);
+                    train.size() + test.size(), (t2 - t1) / 1e9, AdbenchDriver.peakRssMb());
+            line("g=" + m.g() + " (chosen on training sessions, fprTarget " + p.fprTarget() + ")", m.g(), sTrain, sHeld, sAb);
             line("g=" + p.topG() + " (paper)", p.topG(), sTrain, sHeld, sAb);
             System.out.println("diagnostic sweep (not used to choose anything):");
             for (int g = 1; g <= 15; g++) {
                 line("g=" + g, g, sTrain, sHeld, sAb);
             }
         }
+    }
+
+    private static double[] select(double[] s, int[] y, int label) {
+        return java.util.stream.IntStream.range(0, s.length).filter(i -> y[i] == label).mapToDouble(i -> s[i]).toArray();
     }
 
     private static void line(String label, int g, double[] train, double[] held, double[] ab) {
@@ -67,25 +78,5 @@ public final class HdfsDriver {
 
     private static double rate(double[] s, int g) {
         return Arrays.stream(s).filter(v -> v > g).count() / (double) s.length;
-    }
-
-    static int[][] split(int n, double trainShare, long seed) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int k = (int) Math.round(n * trainShare);
-        int[] a = Arrays.copyOfRange(idx, 0, k);
-        int[] b = Arrays.copyOfRange(idx, k, n);
-        Arrays.sort(a);
-        Arrays.sort(b);
-        return new int[][] {a, b};
     }
 }
