@@ -13,18 +13,15 @@ import ai.djl.nn.norm.Dropout;
 import io.argus.core.Context;
 import io.argus.core.Detector;
 import io.argus.core.Model;
-import io.argus.core.Scores;
 import io.argus.core.data.Series;
 import io.argus.core.data.Table;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
 import io.argus.core.threshold.ControlLimited;
 import io.argus.deep.nn.KerasInit;
-import io.argus.deep.nn.Network;
 import io.argus.deep.nn.Objective;
 import io.argus.deep.nn.Standardizer;
 import io.argus.deep.nn.TrainConfig;
-import io.argus.deep.nn.Torch;
 import io.argus.deep.nn.Training;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,9 +57,8 @@ public final class ConvAutoEncoder implements Detector<Series> {
 
     static final String NAME = "conv-ae";
     static final String ARCHITECTURE = "architecture";
-    static final String UCL = "ucl";
+    static final String UCL = WindowedAeModel.UCL;
     static final String WEIGHTS = "net.";
-    private static final int SCORE_BATCH = 1024;
 
     private final ConvAutoEncoderParams params;
 
@@ -100,11 +96,8 @@ public final class ConvAutoEncoder implements Detector<Series> {
         state.put(ARCHITECTURE, Tensor.i64(architecture(c, params)));
         scaler.putInto(state);
         state.putAll(r.weights());
-        ConvAeModel provisional = new ConvAeModel(params, c, scaler, state, Double.NaN);
-        double[] residuals = provisional.windowResiduals(x, steps, ctx);
-        double ucl = params.uclFactor() * Windows.quantile(residuals, params.uclQuantile());
-        state.put(UCL, Tensor.f64(new double[] {ucl}));
-        return new ConvAeModel(params, c, scaler, state, ucl);
+        return WindowedAeModel.withTrainingLimit(state, x, steps, params.uclFactor(), params.uclQuantile(),
+                (st, ucl) -> new ConvAeModel(params, c, scaler, st, ucl), ctx);
     }
 
     /** The steps of a series as table rows (the scaler's input). */
@@ -198,21 +191,11 @@ public final class ConvAutoEncoder implements Detector<Series> {
     }
 
     /** A fitted Conv-AE with its alarm threshold. */
-    public static final class ConvAeModel implements Model<Series>, ControlLimited {
-        private final ConvAutoEncoderParams params;
-        private final int channels;
-        private final Standardizer scaler;
-        private final Map<String, Tensor> state;
-        private final double ucl;
-        private final String description;
+    public static final class ConvAeModel extends WindowedAeModel {
 
         ConvAeModel(ConvAutoEncoderParams params, int channels, Standardizer scaler, Map<String, Tensor> state, double ucl) {
-            this.params = params;
-            this.channels = channels;
-            this.scaler = scaler;
-            this.state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
-            this.ucl = ucl;
-            this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, filters, kernel, outputs)";
+            super(NAME, channels, params.window(), true, params.pointRule(), () -> network(channels, params), WEIGHTS, scaler, state, ucl,
+                    NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, filters, kernel, outputs)");
         }
 
         static ConvAeModel restore(ConvAutoEncoderParams params, Map<String, Tensor> state) {
@@ -230,56 +213,9 @@ public final class ConvAutoEncoder implements Detector<Series> {
                 throw new IllegalArgumentException(NAME + ": the scaler has " + scaler.cols() + " channels but the architecture has " + c);
             }
             double ucl = StateTensors.doubles(state, UCL, 1)[0];
-            Map<String, Tensor> copy = new LinkedHashMap<>(state);
-            ConvAeModel m = new ConvAeModel(params, c, scaler, copy, ucl);
-            Torch.call(1, () -> {
-                try (Network n = Network.load(() -> network(c, params), new Shape[] {new Shape(2, c, params.window())}, copy, WEIGHTS,
-                        m.description)) {
-                    return null;
-                }
-            });
+            ConvAeModel m = new ConvAeModel(params, c, scaler, state, ucl);
+            m.checkLoads();
             return m;
-        }
-
-        /** The alarm threshold on step scores (the UCL from training residuals): a step is flagged when its score is above it. */
-        public double threshold() {
-            return ucl;
-        }
-
-        @Override
-        public double controlLimit() {
-            return ucl;
-        }
-
-        double[] windowResiduals(float[] x, int steps, Context ctx) {
-            int w = params.window();
-            int windows = Windows.count(steps, w);
-            return Torch.call(ctx, () -> {
-                try (Network net = Network.load(() -> network(channels, params), new Shape[] {new Shape(2, channels, w)}, state, WEIGHTS,
-                        description)) {
-                    return Windows.residuals(net, windows, SCORE_BATCH, ctx, (m, starts) -> Windows.channelsFirst(m, x, channels, w, starts),
-                            true, channels, w);
-                }
-            });
-        }
-
-        @Override
-        public Scores score(Series data, Context ctx) {
-            if (data.channels() != channels) {
-                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + channels + " channels, the series has "
-                        + data.channels());
-            }
-            int w = params.window();
-            if (data.size() < w) {
-                throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
-            }
-            float[] x = scaler.apply(asTable(data), NAME);
-            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), w, params.pointRule(), ucl));
-        }
-
-        @Override
-        public Map<String, Tensor> state() {
-            return state;
         }
     }
 }

@@ -11,21 +11,17 @@ import ai.djl.nn.core.Linear;
 import io.argus.core.Context;
 import io.argus.core.Detector;
 import io.argus.core.Model;
-import io.argus.core.Scores;
 import io.argus.core.data.Series;
 import io.argus.core.model.StateTensors;
 import io.argus.core.model.Tensor;
 import io.argus.core.threshold.ControlLimited;
 import io.argus.deep.nn.KerasInit;
 import io.argus.deep.nn.KerasLstm;
-import io.argus.deep.nn.Network;
 import io.argus.deep.nn.Objective;
 import io.argus.deep.nn.Standardizer;
 import io.argus.deep.nn.TrainConfig;
-import io.argus.deep.nn.Torch;
 import io.argus.deep.nn.Training;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,9 +51,8 @@ public final class LstmAutoEncoder implements Detector<Series> {
 
     static final String NAME = "lstm-ae";
     static final String ARCHITECTURE = "architecture";
-    static final String UCL = "ucl";
+    static final String UCL = WindowedAeModel.UCL;
     static final String WEIGHTS = "net.";
-    private static final int SCORE_BATCH = 1024;
 
     private final LstmAutoEncoderParams params;
 
@@ -95,11 +90,8 @@ public final class LstmAutoEncoder implements Detector<Series> {
         state.put(ARCHITECTURE, Tensor.i64(architecture(c, params)));
         scaler.putInto(state);
         state.putAll(r.weights());
-        LstmAeModel provisional = new LstmAeModel(params, c, scaler, state, Double.NaN);
-        double[] residuals = provisional.windowResiduals(x, steps, ctx);
-        double ucl = params.uclFactor() * Windows.quantile(residuals, params.uclQuantile());
-        state.put(UCL, Tensor.f64(new double[] {ucl}));
-        return new LstmAeModel(params, c, scaler, state, ucl);
+        return WindowedAeModel.withTrainingLimit(state, x, steps, params.uclFactor(), params.uclQuantile(),
+                (st, ucl) -> new LstmAeModel(params, c, scaler, st, ucl), ctx);
     }
 
     static long[] architecture(int channels, LstmAutoEncoderParams p) {
@@ -123,21 +115,11 @@ public final class LstmAutoEncoder implements Detector<Series> {
     }
 
     /** A fitted LSTM-AE with its alarm threshold. */
-    public static final class LstmAeModel implements Model<Series>, ControlLimited {
-        private final LstmAutoEncoderParams params;
-        private final int channels;
-        private final Standardizer scaler;
-        private final Map<String, Tensor> state;
-        private final double ucl;
-        private final String description;
+    public static final class LstmAeModel extends WindowedAeModel {
 
         LstmAeModel(LstmAutoEncoderParams params, int channels, Standardizer scaler, Map<String, Tensor> state, double ucl) {
-            this.params = params;
-            this.channels = channels;
-            this.scaler = scaler;
-            this.state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
-            this.ucl = ucl;
-            this.description = NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, hidden)";
+            super(NAME, channels, params.window(), false, params.pointRule(), () -> network(channels, params), WEIGHTS, scaler, state, ucl,
+                    NAME + " " + Arrays.toString(architecture(channels, params)) + " (channels, window, hidden)");
         }
 
         static LstmAeModel restore(LstmAutoEncoderParams params, Map<String, Tensor> state) {
@@ -152,57 +134,9 @@ public final class LstmAutoEncoder implements Detector<Series> {
                 throw new IllegalArgumentException(NAME + ": the scaler has " + scaler.cols() + " channels but the architecture has " + c);
             }
             double ucl = StateTensors.doubles(state, UCL, 1)[0];
-            LstmAeModel m = new LstmAeModel(params, c, scaler, new LinkedHashMap<>(state), ucl);
-            Torch.call(1, () -> {
-                try (Network n = m.load()) {
-                    return null;
-                }
-            });
+            LstmAeModel m = new LstmAeModel(params, c, scaler, state, ucl);
+            m.checkLoads();
             return m;
-        }
-
-        private Network load() {
-            return Network.load(() -> network(channels, params), new Shape[] {new Shape(2, params.window(), channels)}, state, WEIGHTS, description);
-        }
-
-        /** The alarm threshold on step scores (the UCL from training residuals). */
-        public double threshold() {
-            return ucl;
-        }
-
-        @Override
-        public double controlLimit() {
-            return ucl;
-        }
-
-        double[] windowResiduals(float[] x, int steps, Context ctx) {
-            int w = params.window();
-            int windows = Windows.count(steps, w);
-            return Torch.call(ctx, () -> {
-                try (Network net = load()) {
-                    return Windows.residuals(net, windows, SCORE_BATCH, ctx, (m, starts) -> Windows.timeFirst(m, x, channels, w, starts),
-                            false, channels, w);
-                }
-            });
-        }
-
-        @Override
-        public Scores score(Series data, Context ctx) {
-            if (data.channels() != channels) {
-                throw new IllegalArgumentException("shape mismatch: the model was fitted on " + channels + " channels, the series has "
-                        + data.channels());
-            }
-            int w = params.window();
-            if (data.size() < w) {
-                throw new IllegalArgumentException(NAME + ": the series has " + data.size() + " steps, fewer than the window " + w);
-            }
-            float[] x = scaler.apply(ConvAutoEncoder.asTable(data), NAME);
-            return Scores.of(Windows.stepScores(windowResiduals(x, data.size(), ctx), w, params.pointRule(), ucl));
-        }
-
-        @Override
-        public Map<String, Tensor> state() {
-            return state;
         }
     }
 }
